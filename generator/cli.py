@@ -1,0 +1,174 @@
+"""The ``accountbook`` command: a thin layer of Click over the library.
+
+Exit codes (the same for every command):
+
+\b
+  0  done; the workbook is valid (warnings allowed)
+  1  the workbook is invalid: the report lists every problem
+  2  the source or the config cannot be read, or the command line is wrong
+  3  an internal error (a bug): please report it with the command you ran
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__, pipeline
+from .config import Config, ConfigError, load_config
+from .report import as_json, as_text
+from .schema import SchemaError, load_schema
+from .sources import SourceError
+
+EXIT_INVALID = 1
+EXIT_UNREADABLE = 2
+EXIT_INTERNAL = 3
+
+
+class Unreadable(click.ClickException):
+    """The source or config cannot be read: exit code 2."""
+
+    exit_code = EXIT_UNREADABLE
+
+
+def _config(ctx: click.Context, **options: str | None) -> Config:
+    try:
+        config = load_config(ctx.obj)
+    except ConfigError as error:
+        raise Unreadable(str(error)) from error
+    return config.with_options(**options)
+
+
+@click.group(help=__doc__)
+@click.version_option(__version__, prog_name="accountbook")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Config file (default: accountbook.toml in the current folder, or $ACCOUNTBOOK_CONFIG).",
+)
+@click.pass_context
+def cli(ctx: click.Context, config_path: Path | None) -> None:
+    ctx.obj = config_path
+
+
+@cli.command()
+@click.option("--source", help="An .xlsx workbook or a folder of <Tab>.csv files.")
+@click.option("--base-currency", help="ISO code of the currency KPIs are counted in (default EUR).")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="A table for people, or JSON for programs.",
+)
+@click.option(
+    "--limit",
+    type=click.IntRange(min=0),
+    default=500,
+    show_default=True,
+    help="Show at most this many issues in the text table (0: all); counts always cover all.",
+)
+@click.pass_context
+def check(
+    ctx: click.Context,
+    source: str | None,
+    base_currency: str | None,
+    output_format: str,
+    limit: int,
+) -> None:
+    """Check the workbook against the contract and list every problem at once.
+
+    Each problem names its cell (Sales!D17), the value and what was expected. Exit code 0 when the
+    workbook is valid (warnings allowed), 1 when it is not, 2 when it cannot be read.
+
+    \b
+    Example:
+      accountbook check --source examples/demo
+      accountbook check --source team.xlsx --format json > report.json
+    """
+    config = _config(ctx, source=source, base_currency=base_currency)
+    try:
+        report = pipeline.check(config)
+    except (SourceError, pipeline.NoSourceError) as error:
+        raise Unreadable(str(error)) from error
+    location = str(config.source)
+    if output_format == "json":
+        click.echo(as_json(report, location))
+    else:
+        click.echo(as_text(report, location, limit=limit))
+    if not report.valid:
+        ctx.exit(EXIT_INVALID)
+
+
+@cli.command()
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the .xlsx file.",
+)
+@click.option("--rows", default=1000, show_default=True, help="Rows prepared with dropdowns and formats.")
+def template(out: Path, rows: int) -> None:
+    """Write an empty workbook, ready to fill in, generated from the contract.
+
+    One tab per table with a bold frozen header, a note on every header that explains the column,
+    dropdowns for enumerations and booleans, and date and number formats. Upload it to Google Sheets
+    (File > Import) to start a team's spreadsheet.
+
+    \b
+    Example:
+      accountbook template --out accountbook-template.xlsx
+    """
+    from .template import write_template
+
+    try:
+        write_template(load_schema(), out, rows=rows)
+    except OSError as error:
+        raise Unreadable(f"{out}: cannot write the file ({error.strerror})") from error
+    click.echo(f"Wrote {out}")
+
+
+@cli.command()
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["markdown", "json"]),
+    default="markdown",
+    show_default=True,
+)
+def schema(output_format: str) -> None:
+    """Print the contract: every tab and column with its type and rules.
+
+    Markdown is the "How to fill in the spreadsheet" page of the site.
+
+    \b
+    Example:
+      accountbook schema > docs/spreadsheet.md
+    """
+    from .schema_docs import schema_json, schema_markdown
+
+    contract = load_schema()
+    click.echo(schema_markdown(contract) if output_format == "markdown" else schema_json(contract))
+
+
+def main() -> None:
+    """Run the CLI; turn anything unexpected into a one-line message instead of a traceback."""
+    try:
+        cli.main(prog_name="accountbook", standalone_mode=True)
+    except SchemaError as error:
+        click.echo(f"accountbook: the contract in sheets_schema/ is broken: {error}", err=True)
+        sys.exit(EXIT_INTERNAL)
+    except Exception as error:
+        if os.environ.get("ACCOUNTBOOK_DEBUG"):
+            raise
+        click.echo(
+            f"accountbook: internal error ({type(error).__name__}: {error}). This is a bug; "
+            "please report it with the command you ran. Set ACCOUNTBOOK_DEBUG=1 for the details.",
+            err=True,
+        )
+        sys.exit(EXIT_INTERNAL)

@@ -1,0 +1,103 @@
+"""Write an empty, ready-to-fill workbook generated from the contract."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import xlsxwriter
+
+from .schema import Field, Schema, Table
+from .schema_docs import column_note
+
+# A fixed creation date keeps the file byte-identical from one run to the next.
+_CREATED = datetime(2026, 1, 1)
+_BOOLEAN_CHOICES = ["TRUE", "FALSE"]
+_NUMBER_FORMATS = {"date": "yyyy-mm-dd", "number": "#,##0.00", "integer": "0"}
+
+
+def write_template(schema: Schema, path: Path, rows: int = 1000) -> Path:
+    """Write the template to ``path``: a tab per table, headers with notes, dropdowns, formats."""
+    # Write next to the target and rename, so a failure never leaves half a file behind.
+    partial = path.with_name(f".{path.name}.partial")
+    workbook = xlsxwriter.Workbook(
+        str(partial), {"strings_to_formulas": False, "strings_to_urls": False}
+    )
+    try:
+        workbook.set_properties(
+            {"title": "Accountbook workbook", "created": _CREATED, "author": "Accountbook"}
+        )
+        header = workbook.add_format(
+            {"bold": True, "bg_color": "#DCE6F1", "border": 1, "text_wrap": True}
+        )
+        formats = {kind: workbook.add_format({"num_format": code}) for kind, code in _NUMBER_FORMATS.items()}
+        text = workbook.add_format({"num_format": "@"})
+        for table in schema.tables:
+            sheet = workbook.add_worksheet(table.name)
+            sheet.freeze_panes(1, 0)
+            for position, column in enumerate(table.fields):
+                sheet.write_string(0, position, column.name, header)
+                sheet.write_comment(
+                    0, position, column_note(table, column), {"x_scale": 2.2, "y_scale": 2.5}
+                )
+                cell_format = formats.get(column.type, text)
+                sheet.set_column(position, position, _width(column), cell_format)
+                _add_validation(sheet, table, column, position, rows)
+        workbook.close()
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    partial.replace(path)
+    return path
+
+
+def _width(column: Field) -> int:
+    return max(len(column.name) + 4, 14 if column.type in ("date", "number") else 12)
+
+
+def _add_validation(sheet: xlsxwriter.worksheet.Worksheet, table: Table, column: Field, position: int, rows: int) -> None:
+    choices = list(column.enum) or (_BOOLEAN_CHOICES if column.type == "boolean" else [])
+    if choices:
+        sheet.data_validation(
+            1,
+            position,
+            rows,
+            position,
+            {
+                "validate": "list",
+                "source": choices,
+                "input_title": column.name[:32],
+                "input_message": ", ".join(choices)[:255],
+                "error_title": "Not an allowed value",
+                "error_message": f"{column.name} must be one of: {', '.join(choices)}"[:255],
+            },
+        )
+    elif column.type == "date":
+        sheet.data_validation(
+            1,
+            position,
+            rows,
+            position,
+            {
+                "validate": "date",
+                "criteria": "between",
+                "minimum": datetime(1900, 1, 1),
+                "maximum": datetime(2199, 12, 31),
+                "error_title": "Not a date",
+                "error_message": f"{column.name} must be a date such as 2026-03-31",
+            },
+        )
+    elif column.type in ("number", "integer") and column.minimum is not None:
+        sheet.data_validation(
+            1,
+            position,
+            rows,
+            position,
+            {
+                "validate": "decimal" if column.type == "number" else "integer",
+                "criteria": ">=",
+                "value": float(column.minimum),
+                "error_title": "Too small",
+                "error_message": f"{column.name} must be at least {column.minimum}",
+            },
+        )
