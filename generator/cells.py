@@ -34,7 +34,9 @@ ERROR_VALUES = frozenset(
 # Dates outside this range are typing mistakes (a year 226 or 20266), not real business dates.
 EARLIEST_DATE = date(1900, 1, 1)
 LATEST_DATE = date(2199, 12, 31)
-_SERIAL_EPOCH = date(1899, 12, 30)  # Sheets and Excel count days from here (Excel's 1900 bug included)
+_SERIAL_EPOCH = date(
+    1899, 12, 30
+)  # Sheets and Excel count days from here (Excel's 1900 bug included)
 _MAX_SERIAL = (date(9999, 12, 31) - _SERIAL_EPOCH).days
 # Amounts past this size are typing mistakes and would make sums meaningless.
 _MAX_NUMBER_DIGITS = 15
@@ -94,7 +96,9 @@ def _text(value: Any) -> str:
             raise CellProblem("type-error", EXPECTED["string"])
         return str(int(value)) if value.is_integer() else repr(value)
     if isinstance(value, datetime):
-        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
+        return (
+            value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
+        )
     if isinstance(value, date):
         return value.isoformat()
     return str(value).strip()

@@ -112,7 +112,9 @@ def check(
     type=click.Path(dir_okay=False, path_type=Path),
     help="Where to write the .xlsx file.",
 )
-@click.option("--rows", default=1000, show_default=True, help="Rows prepared with dropdowns and formats.")
+@click.option(
+    "--rows", default=1000, show_default=True, help="Rows prepared with dropdowns and formats."
+)
 def template(out: Path, rows: int) -> None:
     """Write an empty workbook, ready to fill in, generated from the contract.
 

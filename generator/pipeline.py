@@ -1,6 +1,6 @@
 """The order of the stages: the only module that knows it.
 
-    sources -> validate -> (model -> kpi -> pages -> site / export, in later stages)
+sources -> validate -> (model -> kpi -> pages -> site / export, in later stages)
 """
 
 from __future__ import annotations

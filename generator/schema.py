@@ -174,7 +174,9 @@ def _table(name: str, raw: dict[str, Any]) -> Table:
     for rule in rules:
         used.update(filter(None, (rule.field, rule.other)))
     if not used <= declared:
-        raise SchemaError(f"{name}: keys or rules name undeclared columns {sorted(used - declared)}")
+        raise SchemaError(
+            f"{name}: keys or rules name undeclared columns {sorted(used - declared)}"
+        )
     return table
 
 

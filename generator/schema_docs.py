@@ -55,7 +55,7 @@ def column_rules(table: Table, column: Field) -> list[str]:
         elif rule.check == "same-reference" and rule.target:
             rules.append(f"must belong to the same {rule.other}")
         elif rule.check == "has-rate":
-            rules.append("needs a rate in Rates unless it is the base currency")
+            rules.append(f"needs a rate in {rule.target} unless it is the base currency")
     if column.default is not None:
         default = column.default
         shown = ("TRUE" if default else "FALSE") if isinstance(default, bool) else str(default)

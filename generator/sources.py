@@ -75,7 +75,9 @@ def read_csv_folder(folder: Path, tabs: Iterable[str]) -> Workbook:
         try:
             data = present[name].read_bytes()
         except OSError as error:
-            raise SourceError(f"{present[name]}: cannot read the file ({error.strerror})") from error
+            raise SourceError(
+                f"{present[name]}: cannot read the file ({error.strerror})"
+            ) from error
         sheet = _csv_sheet(name, data, workbook.problems)
         if sheet is not None:
             workbook.sheets[name] = sheet
@@ -86,14 +88,14 @@ def _csv_sheet(name: str, data: bytes, problems: list[Issue]) -> Sheet | None:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        row = data.count(b"\n", 0, error.start) + 1
+        line = data.count(b"\n", 0, error.start) + 1
         problems.append(
             issue(
                 "source-unreadable",
-                f"{name}.csv is not UTF-8 text (first bad byte in row {row}); "
+                f"{name}.csv is not UTF-8 text (first bad byte in row {line}); "
                 "save or export it as CSV UTF-8",
                 tab=name,
-                row=row,
+                row=line,
                 value=repr(data[error.start : error.start + 4]),
                 expected="UTF-8 text",
             )

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import csv
 import random
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -187,7 +187,9 @@ def _clients(
                 "contact_email": f"{_ascii(contact).split()[0].lower()}@{domain}",
                 "contact_phone": f"{_DIALLING[country]} 555 {rng.randrange(100, 999)} "
                 f"{rng.randrange(100, 999)}",
-                "notes": rng.choice(["", "", "Prefers quarterly invoicing.", "Ask about the new site."]),
+                "notes": rng.choice(
+                    ["", "", "Prefers quarterly invoicing.", "Ask about the new site."]
+                ),
             }
         )
     return rows
@@ -199,7 +201,9 @@ def _contracts(
     rows = []
     span = (spec.last_day - spec.first_day).days
     for number in range(1, spec.contracts + 1):
-        client = clients[(number - 1) % len(clients)] if number <= len(clients) else rng.choice(clients)
+        client = (
+            clients[(number - 1) % len(clients)] if number <= len(clients) else rng.choice(clients)
+        )
         starts = spec.first_day + timedelta(days=rng.randrange(-365, span - 30))
         # Contracts run one to three years; a few are open-ended.
         ends: date | None = starts + timedelta(days=rng.choice([365, 730, 1095]) - 1)
@@ -219,13 +223,20 @@ def _contracts(
                 "contract_id": f"K-{starts.year}-{number:05d}",
                 "client_id": client["client_id"],
                 "title": rng.choice(
-                    ["Framework supply agreement", "Service contract", "Annual purchase plan",
-                     "Maintenance agreement", "Pilot project"]
+                    [
+                        "Framework supply agreement",
+                        "Service contract",
+                        "Annual purchase plan",
+                        "Maintenance agreement",
+                        "Pilot project",
+                    ]
                 ),  # fmt: skip
                 "signed_on": (starts - timedelta(days=rng.randrange(3, 40))).isoformat(),
                 "starts_on": starts.isoformat(),
                 "ends_on": ends.isoformat() if ends else "",
-                "value": str(value / Decimal(RATES[currency]) // 1000 * 1000 if currency else value),
+                "value": str(
+                    value / Decimal(RATES[currency]) // 1000 * 1000 if currency else value
+                ),
                 "currency": currency,
                 "status": status,
                 "payment_terms_days": str(rng.choice([14, 30, 30, 45, 60])),
@@ -243,8 +254,8 @@ def _sales(
     managers: list[dict[str, str]],
 ) -> list[dict[str, str]]:
     by_client: dict[str, list[dict[str, str]]] = {}
-    for contract in contracts:
-        by_client.setdefault(contract["client_id"], []).append(contract)
+    for signed in contracts:
+        by_client.setdefault(signed["client_id"], []).append(signed)
     weights = [_SEGMENT_SCALE[client["segment"]] for client in clients]
     span = (spec.last_day - spec.first_day).days
     portfolio_managers = [row["manager_id"] for row in managers[1:]] or ["M001"]
@@ -256,7 +267,9 @@ def _sales(
         product = rng.choice(products)
         quantity = rng.randrange(1, 20)
         price = _PRODUCTS[product] * Decimal(rng.randrange(85, 116)) / 100
-        amount = (price * quantity * Decimal(str(_SEGMENT_SCALE[client["segment"]]))).quantize(_CENT)
+        amount = (price * quantity * Decimal(str(_SEGMENT_SCALE[client["segment"]]))).quantize(
+            _CENT
+        )
         if rng.random() < 0.04:
             quantity, amount = -max(1, quantity // 4), -(amount / 4).quantize(_CENT)
         currency = CURRENCY_OF_COUNTRY.get(client["country"], "")
@@ -264,11 +277,12 @@ def _sales(
             amount = (amount / Decimal(RATES[currency])).quantize(_CENT)
         else:
             currency = ""
-        contract = next(
+        contract: dict[str, str] | None = next(
             (
                 row
                 for row in by_client.get(client["client_id"], [])
-                if row["starts_on"] <= day.isoformat() and (row["ends_on"] or "9999") >= day.isoformat()
+                if row["starts_on"] <= day.isoformat()
+                and (row["ends_on"] or "9999") >= day.isoformat()
             ),
             None,
         )
@@ -328,16 +342,16 @@ def _targets(
     for client in clients:
         portfolio[client["manager_id"]] += 1
     rows = []
-    for manager in managers[1:]:
-        monthly = totals.get(manager["manager_id"], Decimal(0)) / max(1, len(months) - 1)
+    for person in managers[1:]:
+        monthly = totals.get(person["manager_id"], Decimal(0)) / max(1, len(months) - 1)
         plan = (monthly * Decimal("1.08") / 500).quantize(Decimal(1)) * 500
         for month in months:
             rows.append(
                 {
-                    "manager_id": manager["manager_id"],
+                    "manager_id": person["manager_id"],
                     "period": month,
                     "revenue": str(plan),
-                    "active_clients": str(max(1, portfolio[manager["manager_id"]] * 2 // 3)),
+                    "active_clients": str(max(1, portfolio[person["manager_id"]] * 2 // 3)),
                     "new_clients": "1" if month.endswith(("-03", "-06", "-09", "-12")) else "0",
                 }
             )
@@ -407,10 +421,16 @@ def _complaints(
                 "closed_on": "" if still_open else closed.isoformat(),
                 "severity": rng.choices(["low", "medium", "high"], [5, 3, 1])[0],
                 "summary": rng.choice(
-                    ["Damaged pallets on delivery.", "Invoice did not match the order.",
-                     "Delivery two days late.", "Wrong product variant shipped."]
+                    [
+                        "Damaged pallets on delivery.",
+                        "Invoice did not match the order.",
+                        "Delivery two days late.",
+                        "Wrong product variant shipped.",
+                    ]
                 ),  # fmt: skip
-                "resolution": "" if still_open else rng.choice(
+                "resolution": ""
+                if still_open
+                else rng.choice(
                     ["Credit note issued.", "Replacement shipped.", "Invoice corrected."]
                 ),  # fmt: skip
             }
@@ -425,8 +445,9 @@ def _ascii(text: str) -> str:
     return "".join(char for char in decomposed if char.isascii())
 
 
-def write_csv_folder(tables: Mapping[str, Iterable[Mapping[str, Any]]], folder: Path,
-                     schema: Schema | None = None) -> None:
+def write_csv_folder(
+    tables: Mapping[str, Iterable[Mapping[str, Any]]], folder: Path, schema: Schema | None = None
+) -> None:
     """Write each tab as ``<Tab>.csv`` with the contract's column order and ``\\n`` line ends."""
     schema = schema or load_schema()
     folder.mkdir(parents=True, exist_ok=True)

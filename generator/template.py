@@ -11,7 +11,8 @@ from .schema import Field, Schema, Table
 from .schema_docs import column_note
 
 # A fixed creation date keeps the file byte-identical from one run to the next.
-_CREATED = datetime(2026, 1, 1)
+# xlsx has no time zones: its dates are naive by definition.
+_CREATED = datetime(2026, 1, 1)  # noqa: DTZ001
 _BOOLEAN_CHOICES = ["TRUE", "FALSE"]
 _NUMBER_FORMATS = {"date": "yyyy-mm-dd", "number": "#,##0.00", "integer": "0"}
 
@@ -30,7 +31,10 @@ def write_template(schema: Schema, path: Path, rows: int = 1000) -> Path:
         header = workbook.add_format(
             {"bold": True, "bg_color": "#DCE6F1", "border": 1, "text_wrap": True}
         )
-        formats = {kind: workbook.add_format({"num_format": code}) for kind, code in _NUMBER_FORMATS.items()}
+        formats = {
+            kind: workbook.add_format({"num_format": code})
+            for kind, code in _NUMBER_FORMATS.items()
+        }
         text = workbook.add_format({"num_format": "@"})
         for table in schema.tables:
             sheet = workbook.add_worksheet(table.name)
@@ -55,7 +59,9 @@ def _width(column: Field) -> int:
     return max(len(column.name) + 4, 14 if column.type in ("date", "number") else 12)
 
 
-def _add_validation(sheet: xlsxwriter.worksheet.Worksheet, table: Table, column: Field, position: int, rows: int) -> None:
+def _add_validation(
+    sheet: xlsxwriter.worksheet.Worksheet, table: Table, column: Field, position: int, rows: int
+) -> None:
     choices = list(column.enum) or (_BOOLEAN_CHOICES if column.type == "boolean" else [])
     if choices:
         sheet.data_validation(
@@ -81,8 +87,8 @@ def _add_validation(sheet: xlsxwriter.worksheet.Worksheet, table: Table, column:
             {
                 "validate": "date",
                 "criteria": "between",
-                "minimum": datetime(1900, 1, 1),
-                "maximum": datetime(2199, 12, 31),
+                "minimum": datetime(1900, 1, 1),  # noqa: DTZ001
+                "maximum": datetime(2199, 12, 31),  # noqa: DTZ001
                 "error_title": "Not a date",
                 "error_message": f"{column.name} must be a date such as 2026-03-31",
             },

@@ -8,7 +8,7 @@ stages use so that nothing is parsed twice.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -93,10 +93,13 @@ def validate(
         if data is None:
             continue
         issues.extend(_check_keys(table, data))
+        # A tab that could not be read proves nothing about the rows that refer to it.
         for key in table.foreign_keys:
-            issues.extend(_check_foreign_key(key, data, tables))
+            if key.target not in unreadable:
+                issues.extend(_check_foreign_key(key, data, tables))
         for rule in table.rules:
-            issues.extend(_RULES[rule.check](rule, table, data, tables, base_currency))
+            if rule.target not in unreadable:
+                issues.extend(_RULES[rule.check](rule, table, data, tables, base_currency))
     order = {name: position for position, name in enumerate(schema.table_names)}
     issues.sort(key=lambda found: _position(found, order, tables, schema))
     return Report(issues=issues, tables=tables)
@@ -188,7 +191,7 @@ def _rectangular(sheet: Sheet, blank: list[int]) -> list[Sequence[Any]]:
 def _check_headers(
     table: Table,
     positions: dict[str, int],
-    columns: list[Sequence[Any]],
+    columns: Sequence[Sequence[Any]],
     blank: list[int],
     issues: list[Issue],
 ) -> None:
@@ -285,7 +288,7 @@ def _typed_column(
             if value is None and index not in failed:
                 message = f"{column.name} is required but the cell is empty"
                 issues.append(problem("missing-value", index, message, "a value", ""))
-    checks = []
+    checks: list[tuple[Callable[[Any], bool], str, Callable[[Any], str], str]] = []
     if column.enum:
         allowed = set(column.enum)
         listed = ", ".join(column.enum)
@@ -293,8 +296,10 @@ def _typed_column(
             (
                 lambda value: value not in allowed,
                 "not-in-enum",
-                lambda value: f"{column.name}: {value!r} is not one of {listed}"
-                + _enum_hint(value, column.enum),
+                lambda value: (
+                    f"{column.name}: {value!r} is not one of {listed}"
+                    + _enum_hint(value, column.enum)
+                ),
                 f"one of {listed}",
             )
         )
@@ -329,11 +334,12 @@ def _typed_column(
                 form,
             )
         )
-    for fails, code, message, expected in checks:
+    # A value that breaks a constraint keeps its place: other rows that refer to it must not
+    # report a second, derived problem.
+    for fails, code, describe, expected in checks:
         for index, value in enumerate(typed):
             if value is not None and fails(value):
-                issues.append(problem(code, index, message(value), expected, raw[index]))
-                typed[index] = None
+                issues.append(problem(code, index, describe(value), expected, raw[index]))
     return typed
 
 
@@ -343,7 +349,7 @@ def _enum_hint(value: Any, allowed: Sequence[str]) -> str:
 
 
 def _key_columns(table: Table) -> list[tuple[str, ...]]:
-    keys = [(column.name,) for column in table.fields if column.unique]
+    keys: list[tuple[str, ...]] = [(column.name,) for column in table.fields if column.unique]
     if table.primary_key and tuple(table.primary_key) not in keys:
         keys.append(tuple(table.primary_key))
     return keys
@@ -502,19 +508,21 @@ def _check_has_rate(
 ) -> Iterator[Issue]:
     if rule.field in data.missing:
         return
-    rates = tables.get("Rates")
-    known = {base} | (set(rates.columns.get("currency", [])) if rates else set())
+    rates = tables.get(rule.target or "")
+    known = {base}
+    if rates is not None and rule.target_fields and rule.target_fields[0] not in rates.missing:
+        known.update(rates.columns[rule.target_fields[0]])
     for index, currency in enumerate(data.columns[rule.field]):
         if currency is not None and currency not in known:
             yield issue(
                 "missing-rate",
-                f"{currency} has no exchange rate in Rates (the base currency is {base})",
+                f"{currency} has no exchange rate in {rule.target} (the base currency is {base})",
                 tab=data.name,
                 cell=data.cell(rule.field, index),
                 row=data.row_numbers[index],
                 column=rule.field,
                 value=repr(currency),
-                expected=f"{base} or a currency listed in Rates",
+                expected=f"{base} or a currency listed in {rule.target}",
             )
 
 
