@@ -17,6 +17,7 @@ from typing import Any
 
 from .cells import is_empty
 from .issues import Issue, issue
+from .memory import cycle_collection_paused
 
 # A cell may hold 50,000 characters in Sheets; leave room beyond that, but not without bound.
 csv.field_size_limit(10_000_000)
@@ -32,8 +33,9 @@ class Sheet:
 
     name: str
     header: list[str]
-    rows: list[Sequence[Any]]
+    rows: Sequence[Sequence[Any]]
     row_numbers: list[int]
+    text_only: bool = False  # every cell is a str (CSV): lets validation skip a type check
 
 
 @dataclass
@@ -50,11 +52,13 @@ def read(location: str | Path, tabs: Iterable[str]) -> Workbook:
     """Read the tabs named ``tabs`` from a folder of CSV files or an ``.xlsx`` workbook."""
     path = Path(location)
     if path.is_dir():
-        return read_csv_folder(path, tabs)
+        with cycle_collection_paused():
+            return read_csv_folder(path, tabs)
     if not path.exists():
         raise SourceError(f"{path}: no such file or folder")
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        return read_xlsx(path, tabs)
+        with cycle_collection_paused():
+            return read_xlsx(path, tabs)
     raise SourceError(
         f"{path}: not a source Accountbook reads; give an .xlsx workbook or a folder of <Tab>.csv files"
     )
@@ -101,7 +105,7 @@ def _csv_sheet(name: str, data: bytes, problems: list[Issue]) -> Sheet | None:
             )
         )
         return None
-    first_line = text.split("\n", 1)[0]
+    first_line = text[: text.find("\n")] if "\n" in text else text
     if "," not in first_line and (";" in first_line or "\t" in first_line):
         separator = "semicolons" if ";" in first_line else "tabs"
         problems.append(
@@ -114,17 +118,9 @@ def _csv_sheet(name: str, data: bytes, problems: list[Issue]) -> Sheet | None:
             )
         )
         return None
-    rows: list[Sequence[Any]] = []
-    numbers: list[int] = []
-    header: list[str] = []
     reader = csv.reader(io.StringIO(text, newline=""), strict=False)
     try:
-        for number, row in enumerate(reader, start=1):
-            if number == 1:
-                header = [cell.strip() for cell in row]
-            elif any(row) and "".join(row).strip():
-                rows.append(row)
-                numbers.append(number)
+        records = list(reader)
     except csv.Error as error:
         problems.append(
             issue(
@@ -136,11 +132,29 @@ def _csv_sheet(name: str, data: bytes, problems: list[Issue]) -> Sheet | None:
             )
         )
         return None
+    header = [cell.strip() for cell in records[0]] if records else []
+    rows, numbers = _non_empty(records)
     while header and not header[-1]:
         header.pop()
     if not header and not rows:
         return None  # an entirely blank tab counts as absent
-    return Sheet(name=name, header=header, rows=rows, row_numbers=numbers)
+    return Sheet(name=name, header=header, rows=rows, row_numbers=numbers, text_only=True)
+
+
+def _non_empty(records: list[list[str]]) -> tuple[list[list[str]], list[int]]:
+    """The rows after the header that hold something, with their 1-based row numbers."""
+    # Most rows start with an id, so one look at the first cell settles them; only the others
+    # are looked at whole.
+    blank = [
+        number
+        for number, row in enumerate(records)
+        if number and not (row and row[0] and not row[0].isspace()) and not "".join(row).strip()
+    ]
+    if not blank:
+        return records[1:], list(range(2, len(records) + 1))
+    skipped = set(blank)
+    kept = [number for number in range(1, len(records)) if number not in skipped]
+    return [records[number] for number in kept], [number + 1 for number in kept]
 
 
 def read_xlsx(path: Path, tabs: Iterable[str]) -> Workbook:

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -256,13 +257,14 @@ def _sales(
     by_client: dict[str, list[dict[str, str]]] = {}
     for signed in contracts:
         by_client.setdefault(signed["client_id"], []).append(signed)
-    weights = [_SEGMENT_SCALE[client["segment"]] for client in clients]
+    # Cumulative weights once: rng.choices would otherwise re-add them for every sale.
+    weights = list(accumulate(_SEGMENT_SCALE[client["segment"]] for client in clients))
     span = (spec.last_day - spec.first_day).days
     portfolio_managers = [row["manager_id"] for row in managers[1:]] or ["M001"]
     products = list(_PRODUCTS)
     rows = []
     for _ in range(spec.sales):
-        client = rng.choices(clients, weights)[0]
+        client = rng.choices(clients, cum_weights=weights)[0]
         day = spec.first_day + timedelta(days=rng.randrange(span + 1))
         product = rng.choice(products)
         quantity = rng.randrange(1, 20)

@@ -14,6 +14,7 @@ from typing import Any
 
 from .cells import is_empty, parse_column
 from .issues import ERROR, WARNING, Issue, issue, shown_value
+from .memory import cycle_collection_paused
 from .schema import Field, ForeignKey, Rule, Schema, Table
 from .sources import Sheet, Workbook
 
@@ -79,6 +80,11 @@ def validate(
     workbook: Workbook, schema: Schema, base_currency: str = DEFAULT_BASE_CURRENCY
 ) -> Report:
     """Check ``workbook`` against ``schema`` and return every issue with the typed tables."""
+    with cycle_collection_paused():
+        return _validate(workbook, schema, base_currency)
+
+
+def _validate(workbook: Workbook, schema: Schema, base_currency: str) -> Report:
     issues = list(workbook.problems)
     unreadable = {problem.tab for problem in workbook.problems}
     tables: dict[str, TableData] = {}
@@ -170,21 +176,22 @@ def _read_table(table: Table, sheet: Sheet, issues: list[Issue]) -> TableData:
         else:
             data.missing.add(column.name)
             raw = (None,) * len(rows)
-        data.columns[column.name] = _typed_column(column, raw, data, issues)
+        text_only = sheet.text_only and column.name not in data.missing
+        data.columns[column.name] = _typed_column(column, raw, data, issues, text_only)
     return data
 
 
-def _rectangular(sheet: Sheet, blank: list[int]) -> list[Sequence[Any]]:
+def _rectangular(sheet: Sheet, blank: list[int]) -> Sequence[Sequence[Any]]:
     """The rows cut or padded to the header's width; cells beyond it count as blank-header columns."""
     width = len(sheet.header)
     rows = sheet.rows
-    if all(len(row) == width for row in rows):
+    if not rows or set(map(len, rows)) == {width}:
         return rows
     beyond = max(len(row) for row in rows)
     for position in range(width, beyond):
         if any(len(row) > position and not is_empty(row[position]) for row in rows):
             blank.append(position)
-    padding = (None,) * width
+    padding = ("" if sheet.text_only else None,) * width
     return [tuple(row[:width]) + padding[len(row) :] for row in rows]
 
 
@@ -247,9 +254,9 @@ def _check_headers(
 
 
 def _typed_column(
-    column: Field, raw: Sequence[Any], data: TableData, issues: list[Issue]
+    column: Field, raw: Sequence[Any], data: TableData, issues: list[Issue], text_only: bool
 ) -> list[Any]:
-    typed, bad = parse_column(column.type, raw)
+    typed, bad = parse_column(column.type, raw, text_only)
     name = data.name
 
     def problem(code: str, index: int, message: str, expected: str, value: Any) -> Issue:
@@ -336,9 +343,15 @@ def _typed_column(
         )
     # A value that breaks a constraint keeps its place: other rows that refer to it must not
     # report a second, derived problem.
+    # Each check looks at the distinct values first; only a failing value is searched for.
+    distinct = set(typed) if checks else set()
+    distinct.discard(None)
     for fails, code, describe, expected in checks:
+        failing = {value for value in distinct if fails(value)}
+        if not failing:
+            continue
         for index, value in enumerate(typed):
-            if value is not None and fails(value):
+            if value in failing:
                 issues.append(problem(code, index, describe(value), expected, raw[index]))
     return typed
 
@@ -398,12 +411,16 @@ def _check_foreign_key(
     else:
         values = list(zip(*(data.columns[name] for name in key.fields), strict=True))
         existing = set(zip(*(target.columns[name] for name in key.target_fields), strict=True))
-    lowered: dict[str, Any] | None = None
+    # Set arithmetic finds whether anything is missing at C speed; only then look for the rows.
+    absent = set(values) - existing
+    absent.discard(None)
+    absent = {value for value in absent if not (isinstance(value, tuple) and None in value)}
+    if not absent:
+        return
+    lowered = {str(found).lower(): found for found in existing if found is not None}
     for index, value in enumerate(values):
-        if value is None or value in existing or (isinstance(value, tuple) and None in value):
+        if value not in absent:
             continue
-        if lowered is None:
-            lowered = {str(found).lower(): found for found in existing if found is not None}
         close = lowered.get(str(value).lower())
         hint = f"; did you mean {close!r}? ids are exact" if close is not None else ""
         yield issue(
@@ -485,22 +502,31 @@ def _check_same_reference(
         return
     key, owner = rule.target_fields
     owner_of = dict(zip(target.columns[key], target.columns[owner], strict=True))
-    pairs = zip(data.columns[rule.field], data.columns[rule.other], strict=True)
-    for index, (reference, mine) in enumerate(pairs):
-        if reference is None or mine is None or reference not in owner_of:
+    references, mine = data.columns[rule.field], data.columns[rule.other]
+    wrong = {
+        (reference, client)
+        for reference, client in set(zip(references, mine, strict=True))
+        if reference in owner_of
+        and client is not None
+        and owner_of[reference] is not None
+        and owner_of[reference] != client
+    }
+    if not wrong:
+        return
+    for index, pair in enumerate(zip(references, mine, strict=True)):
+        if pair not in wrong:
             continue
-        theirs = owner_of[reference]
-        if theirs is not None and theirs != mine:
-            yield issue(
-                "reference-mismatch",
-                f"{rule.field} {reference!r} belongs to {owner} {theirs!r}, not {mine!r}",
-                tab=data.name,
-                cell=data.cell(rule.field, index),
-                row=data.row_numbers[index],
-                column=rule.field,
-                value=repr(reference),
-                expected=f"a {rule.field} of {owner} {mine!r}",
-            )
+        reference, client = pair
+        yield issue(
+            "reference-mismatch",
+            f"{rule.field} {reference!r} belongs to {owner} {owner_of[reference]!r}, not {client!r}",
+            tab=data.name,
+            cell=data.cell(rule.field, index),
+            row=data.row_numbers[index],
+            column=rule.field,
+            value=repr(reference),
+            expected=f"a {rule.field} of {owner} {client!r}",
+        )
 
 
 def _check_has_rate(
@@ -512,7 +538,10 @@ def _check_has_rate(
     known = {base}
     if rates is not None and rule.target_fields and rule.target_fields[0] not in rates.missing:
         known.update(rates.columns[rule.target_fields[0]])
-    for index, currency in enumerate(data.columns[rule.field]):
+    currencies = data.columns[rule.field]
+    if set(currencies) <= known | {None}:
+        return
+    for index, currency in enumerate(currencies):
         if currency is not None and currency not in known:
             yield issue(
                 "missing-rate",

@@ -10,6 +10,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.cells import _CONVERTERS, EXPECTED, _cell_by_cell, parse_column
 from generator.issues import CODES
 from generator.schema import load_schema
 from generator.sources import Sheet, Workbook, read
@@ -83,3 +84,48 @@ def test_any_text_survives_a_csv_round_trip(texts: list[str]) -> None:
         location = write_csv(grid, Path(folder) / "book")
         report = validate(read(location, SCHEMA.table_names), SCHEMA)
     assert all(found.code in CODES for found in report.issues)
+
+
+column_texts = st.lists(
+    st.one_of(
+        st.text(max_size=12),
+        st.sampled_from(
+            [
+                "",
+                " ",
+                "2026-01-31",
+                "20260131",
+                "2026-W05-1",
+                "1899-12-31",
+                "46036",
+                "12.50",
+                "-3",
+                "1e3",
+                "NaN",
+                "1_000",
+                "12,5",
+                "#N/A",
+                "TRUE",
+                "yes",
+                "7",
+                "EUR",
+                "eur",
+                "a@b.example",
+            ]
+        ),  # fmt: skip
+        st.dates().map(date.isoformat),
+        st.decimals(allow_nan=False, allow_infinity=False, places=2).map(str),
+    ),
+    max_size=30,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(sorted(c for c in EXPECTED)), column_texts)
+def test_fast_column_paths_agree_with_cell_by_cell(kind: str, texts: list[str]) -> None:
+    fast = parse_column(kind, texts, text_only=True)
+    slow = _cell_by_cell(texts, _CONVERTERS[kind])
+    assert fast[0] == slow[0]
+    assert [(index, problem.code, problem.expected) for index, problem in fast[1]] == [
+        (index, problem.code, problem.expected) for index, problem in slow[1]
+    ]

@@ -1,0 +1,51 @@
+"""Write a large deterministic workbook for the benchmarks: ``python bench/generate.py --help``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from examples.demo.generate import ROLES, role_clauses  # noqa: E402
+from generator.synthetic import Company, company, write_csv_folder  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+
+
+def generate(clients: int, sales: int, folder: Path) -> Path:
+    """Write (once) a company of ``clients`` clients and ``sales`` sales into ``folder``."""
+    marker = folder / ".complete"
+    if marker.exists():
+        return folder
+    managers = max(8, clients // 100)
+    spec = Company(
+        seed=7,
+        managers=managers,
+        clients=clients,
+        contracts=clients * 4 // 3,
+        sales=sales,
+    )
+    tables = {"Roles": ROLES, "RoleClauses": role_clauses()}
+    tables.update(company(spec))
+    write_csv_folder(tables, folder)
+    marker.write_text("")
+    return folder
+
+
+def dataset(clients: int, sales: int) -> Path:
+    """The benchmark data set of that size, generated on first use under bench/data/."""
+    return generate(clients, sales, HERE / "data" / f"clients{clients}-sales{sales}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--clients", type=int, default=20_000)
+    parser.add_argument("--sales", type=int, default=1_000_000)
+    arguments = parser.parse_args()
+    print(dataset(arguments.clients, arguments.sales))
+
+
+if __name__ == "__main__":
+    main()
