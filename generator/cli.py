@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import sys
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import click
@@ -21,6 +22,7 @@ from . import __version__, pipeline
 from .config import Config, ConfigError, load_config
 from .report import as_json, as_text
 from .schema import SchemaError, load_schema
+from .site import SiteBuildError
 from .sources import SourceError
 
 EXIT_INVALID = 1
@@ -34,7 +36,7 @@ class Unreadable(click.ClickException):
     exit_code = EXIT_UNREADABLE
 
 
-def _config(ctx: click.Context, **options: str | None) -> Config:
+def _config(ctx: click.Context, **options: object) -> Config:
     try:
         config = load_config(ctx.obj)
     except ConfigError as error:
@@ -103,6 +105,79 @@ def check(
         click.echo(as_text(report, location, limit=limit))
     if not report.valid:
         ctx.exit(EXIT_INVALID)
+
+
+def _today() -> date:
+    # The report date is an input of the pipeline; only the command line asks the clock.
+    return datetime.now(UTC).astimezone().date()
+
+
+@cli.command()
+@click.option("--source", help="An .xlsx workbook or a folder of <Tab>.csv files.")
+@click.option(
+    "--as-of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="The report date, written 2026-03-31 (default: report_date in the config, else today).",
+)
+@click.option("--site-dir", help="Where to build the site (default: site).")
+@click.option("--base-currency", help="ISO code of the currency KPIs are counted in (default EUR).")
+@click.pass_context
+def build(
+    ctx: click.Context,
+    source: str | None,
+    as_of: datetime | None,
+    site_dir: str | None,
+    base_currency: str | None,
+) -> None:
+    """Check the workbook, compute the KPIs and build the site.
+
+    Writes the generated pages into docs/ (hand-written pages there are left alone) and builds the
+    site with MkDocs into site/. When the workbook has errors nothing is built: the report is
+    printed, the exit code is 1 and the previous site stays as it was.
+
+    \b
+    Example:
+      accountbook build
+      accountbook build --source team.xlsx --as-of 2026-03-31 --site-dir public
+    """
+    config = _config(ctx, source=source, base_currency=base_currency, site_dir=site_dir)
+    report_date = as_of.date() if as_of else (config.report_date or _today())
+    try:
+        result = pipeline.build(config, report_date, Path.cwd())
+    except (SourceError, pipeline.NoSourceError) as error:
+        raise Unreadable(str(error)) from error
+    except pipeline.InvalidWorkbook as invalid:
+        click.echo(as_text(invalid.report, str(config.source), limit=500), err=True)
+        click.echo("The site was not built; the previous site is unchanged.", err=True)
+        ctx.exit(EXIT_INVALID)
+    except SiteBuildError as error:
+        raise click.ClickException(str(error)) from error
+    warnings = len(result.report.warnings)
+    click.echo(
+        f"Built {result.site_dir} ({result.pages:,} pages) as of {report_date.isoformat()}"
+        + (f"; {warnings} warnings, see Data quality" if warnings else "")
+    )
+
+
+@cli.command()
+@click.option("--source", help="An .xlsx workbook or a folder of <Tab>.csv files.")
+@click.option("--as-of", type=click.DateTime(formats=["%Y-%m-%d"]), help="The report date.")
+@click.option(
+    "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on."
+)
+@click.pass_context
+def serve(ctx: click.Context, source: str | None, as_of: datetime | None, dev_addr: str) -> None:
+    """Build the site, then serve it with live preview of the hand-written pages.
+
+    \b
+    Example:
+      accountbook serve --dev-addr 127.0.0.1:8001
+    """
+    ctx.invoke(build, source=source, as_of=as_of, site_dir=None, base_currency=None)
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    config = _config(ctx)
+    mkdocs_serve(config_file="mkdocs.yml", dev_addr=dev_addr, site_name=config.site_name)
 
 
 @cli.command()

@@ -9,10 +9,13 @@ from __future__ import annotations
 import os
 import tomllib
 from dataclasses import dataclass, fields, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 CONFIG_FILE = "accountbook.toml"
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
 
 
 class ConfigError(Exception):
@@ -26,10 +29,18 @@ class Config:
     source: str | None = None
     base_currency: str = "EUR"
     site_name: str = "Accountbook"
+    site_dir: str = "site"
+    # The report date; None means today (the CLI passes it in: the pipeline never asks the clock).
+    report_date: date | None = None
+    publish_personal: bool = False
+    publish_internal: bool = False
 
     def with_options(self, **options: Any) -> Config:
         """This config with the options that were given (not None) taking precedence."""
         return replace(self, **{key: value for key, value in options.items() if value is not None})
+
+
+_KINDS = {item.name: item.type for item in fields(Config)}
 
 
 def load_config(path: Path | None = None, environ: dict[str, str] | None = None) -> Config:
@@ -42,12 +53,33 @@ def load_config(path: Path | None = None, environ: dict[str, str] | None = None)
         path = Path(CONFIG_FILE)
     if path is not None:
         settings = _read_file(path)
-    names = {item.name for item in fields(Config)}
-    for name in names:
+    for name in _KINDS:
         value = environ.get(f"ACCOUNTBOOK_{name.upper()}")
         if value:
-            settings[name] = value
+            settings[name] = _typed(name, value, f"ACCOUNTBOOK_{name.upper()}")
     return Config(**settings)
+
+
+def _typed(name: str, value: Any, where: str) -> Any:
+    kind = str(_KINDS[name])
+    if "bool" in kind:
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
+            return value.strip().lower() in _TRUE
+        raise ConfigError(f"{where}: {name} must be true or false, not {value!r}")
+    if "date" in kind:
+        if isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(str(value))
+        except ValueError:
+            raise ConfigError(
+                f"{where}: {name} must be a date written 2026-03-31, not {value!r}"
+            ) from None
+    if not isinstance(value, str):
+        raise ConfigError(f"{where}: {name} must be text, not {value!r}")
+    return value
 
 
 def _read_file(path: Path) -> dict[str, Any]:
@@ -59,16 +91,14 @@ def _read_file(path: Path) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: not valid TOML ({error})") from error
     settings = raw.get("accountbook", raw)
-    names = {item.name for item in fields(Config)}
-    unknown = sorted(set(settings) - names)
+    unknown = sorted(set(settings) - set(_KINDS))
     if unknown:
         raise ConfigError(
-            f"{path}: unknown settings {', '.join(unknown)}; known: {', '.join(sorted(names))}"
+            f"{path}: unknown settings {', '.join(unknown)}; known: {', '.join(sorted(_KINDS))}"
         )
-    for name, value in settings.items():
-        if not isinstance(value, str):
-            raise ConfigError(f"{path}: {name} must be text, not {value!r}")
-    source = settings.get("source")
-    if source and "://" not in source and not Path(source).is_absolute():
-        settings["source"] = str(path.parent / source)
-    return dict(settings)
+    typed = {name: _typed(name, value, str(path)) for name, value in settings.items()}
+    for name in ("source", "site_dir"):
+        location = typed.get(name)
+        if location and "://" not in location and not Path(location).is_absolute():
+            typed[name] = str(path.parent / location)
+    return typed

@@ -357,16 +357,18 @@ def _targets(
                     "new_clients": "1" if month.endswith(("-03", "-06", "-09", "-12")) else "0",
                 }
             )
-    head_total = sum(totals.values(), Decimal(0)) / max(1, len(months) - 1) * 12
-    rows.append(
-        {
-            "manager_id": "M001",
-            "period": str(spec.last_day.year),
-            "revenue": str((head_total * Decimal("1.05") / 10000).quantize(Decimal(1)) * 10000),
-            "active_clients": str(len(clients) * 3 // 4),
-            "new_clients": "6",
-        }
-    )
+    # One quarter with a target of its own, which takes precedence over its months' sum.
+    if len(managers) > 3:
+        own = next(row for row in rows if row["manager_id"] == managers[3]["manager_id"])
+        rows.append(
+            {
+                "manager_id": own["manager_id"],
+                "period": f"{spec.last_day.year}-Q4",
+                "revenue": str((Decimal(own["revenue"]) * 3 * Decimal("1.1")).quantize(Decimal(1))),
+                "active_clients": own["active_clients"],
+                "new_clients": "2",
+            }
+        )
     return rows
 
 

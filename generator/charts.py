@@ -1,0 +1,146 @@
+"""Charts as inline SVG: drawn at build time, so they need no script and no internet to show.
+
+Every label that comes from the spreadsheet is XML-escaped here; the SVG is wrapped in
+:class:`~generator.markdown.Safe` only after that.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from html import escape as xml
+
+from .markdown import Safe
+
+_WIDTH = 720
+_HEIGHT = 260
+_LEFT = 70
+_BOTTOM = 40
+_TOP = 20
+_RIGHT = 16
+
+
+@dataclass(frozen=True)
+class Point:
+    label: str
+    value: Decimal
+    target: Decimal | None = None
+
+
+def _ticks(top: Decimal) -> list[Decimal]:
+    if top <= 0:
+        return [Decimal(0)]
+    step = Decimal(1)
+    while top / step > 10:
+        step *= 10
+    if top / step <= 2:
+        step /= 5
+    elif top / step <= 5:
+        step /= 2
+    ticks = []
+    tick = Decimal(0)
+    while tick <= top:
+        ticks.append(tick)
+        tick += step
+    return ticks
+
+
+def _short(value: Decimal) -> str:
+    number = float(value)
+    for size, suffix in ((1e9, "G"), (1e6, "M"), (1e3, "k")):
+        if abs(number) >= size:
+            return f"{number / size:.1f}{suffix}".replace(".0", "")
+    return f"{number:.0f}"
+
+
+def bar_chart(
+    title: str, points: Sequence[Point], money_label: str, amount: str = "{:,.2f}"
+) -> Safe:
+    """Vertical bars of ``value`` per label, with a line of ``target`` where there is one."""
+    if not points:
+        return Safe("")
+    values = [p.value for p in points] + [p.target for p in points if p.target is not None]
+    top = max(max(values), Decimal(0))
+    bottom = min(min(values), Decimal(0))
+    span = (top - bottom) or Decimal(1)
+    plot_height = _HEIGHT - _TOP - _BOTTOM
+    plot_width = _WIDTH - _LEFT - _RIGHT
+    slot = plot_width / len(points)
+
+    def y(value: Decimal) -> float:
+        return _TOP + float((top - value) / span) * plot_height
+
+    parts = [
+        f'<svg class="ab-chart" role="img" viewBox="0 0 {_WIDTH} {_HEIGHT}" '
+        f'xmlns="http://www.w3.org/2000/svg"><title>{xml(title)}</title>'
+    ]
+    for tick in _ticks(top):
+        parts.append(
+            f'<line class="ab-grid" x1="{_LEFT}" x2="{_WIDTH - _RIGHT}" y1="{y(tick):.1f}" y2="{y(tick):.1f}"/>'
+            f'<text class="ab-axis" x="{_LEFT - 6}" y="{y(tick) + 4:.1f}" text-anchor="end">{_short(tick)}</text>'
+        )
+    every = max(1, len(points) // 12)
+    target_path: list[str] = []
+    for index, point in enumerate(points):
+        x = _LEFT + slot * index
+        value_y, zero_y = y(point.value), y(Decimal(0))
+        height = abs(zero_y - value_y)
+        tip = f"{point.label}: {money_label} {amount.format(point.value)}"
+        if point.target is not None:
+            tip += f" (target {amount.format(point.target)})"
+        parts.append(
+            f'<rect class="ab-bar{" ab-negative" if point.value < 0 else ""}" x="{x + slot * 0.15:.1f}" '
+            f'y="{min(value_y, zero_y):.1f}" width="{slot * 0.7:.1f}" height="{max(height, 0.5):.1f}">'
+            f"<title>{xml(tip)}</title></rect>"
+        )
+        if index % every == 0:
+            parts.append(
+                f'<text class="ab-axis" x="{x + slot / 2:.1f}" y="{_HEIGHT - _BOTTOM + 16}" '
+                f'text-anchor="middle">{xml(point.label)}</text>'
+            )
+        if point.target is not None:
+            target_path.append(
+                f"{'M' if not target_path else 'L'}{x + slot / 2:.1f},{y(point.target):.1f}"
+            )
+    if target_path:
+        parts.append(f'<path class="ab-target" d="{" ".join(target_path)}"/>')
+    parts.append("</svg>")
+    return Safe(f'<div class="ab-figure">{"".join(parts)}</div>')
+
+
+def attainment_chart(title: str, rows: Sequence[tuple[str, Decimal]]) -> Safe:
+    """Horizontal bars of attainment (a ratio) per name, with the 100 % mark."""
+    if not rows:
+        return Safe("")
+    bar_height = 22
+    height = _TOP + bar_height * len(rows) + 30
+    left = 200
+    width = _WIDTH - left - 60
+    top = max(max(value for _, value in rows), Decimal("1.2"))
+
+    def x(value: Decimal) -> float:
+        return left + float(max(value, Decimal(0)) / top) * width
+
+    parts = [
+        f'<svg class="ab-chart" role="img" viewBox="0 0 {_WIDTH} {height}" '
+        f'xmlns="http://www.w3.org/2000/svg"><title>{xml(title)}</title>'
+    ]
+    for index, (name, value) in enumerate(rows):
+        y = _TOP + index * bar_height
+        parts.append(
+            f'<text class="ab-axis" x="{left - 8}" y="{y + 15}" text-anchor="end">{xml(name[:32])}</text>'
+            f'<rect class="ab-bar{" ab-below" if value < 1 else ""}" x="{left}" y="{y + 3}" '
+            f'width="{max(x(value) - left, 0.5):.1f}" height="{bar_height - 6}">'
+            f"<title>{xml(f'{name}: {value * 100:.1f} %')}</title></rect>"
+            f'<text class="ab-value" x="{x(value) + 4:.1f}" y="{y + 15}">{value * 100:.0f} %</text>'
+        )
+    mark = x(Decimal(1))
+    parts.append(
+        f'<line class="ab-target" x1="{mark:.1f}" x2="{mark:.1f}" y1="{_TOP}" y2="{height - 24}"/>'
+    )
+    parts.append(
+        f'<text class="ab-axis" x="{mark:.1f}" y="{height - 8}" text-anchor="middle">100 %</text>'
+    )
+    parts.append("</svg>")
+    return Safe(f'<div class="ab-figure">{"".join(parts)}</div>')

@@ -1,0 +1,350 @@
+"""The KPIs of ``shared/spec/workbook.md``: for each scope and calendar period, as of a report date.
+
+Scopes are the company, each team (a manager with reports, and everyone below them) and each
+manager. Periods run from the month of the first sale to the month of the report date, as months,
+quarters and years. Money is in the base currency, as ``Decimal``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import io
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property
+
+from .model import Contract, Model, Sale
+
+SCOPES = ("company", "team", "manager")
+CSV_COLUMNS = (
+    "scope",
+    "manager_id",
+    "period",
+    "revenue",
+    "revenue_target",
+    "attainment",
+    "orders",
+    "average_order",
+    "active_clients",
+    "new_clients",
+    "lost_clients",
+    "returns",
+    "overdue",
+)
+EXPIRING_WITHIN_DAYS = 90
+_CENT = Decimal("0.01")
+_RATIO = Decimal("0.0001")
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """A calendar month (``2026-03``), quarter (``2026-Q1``) or year (``2026``)."""
+
+    year: int
+    kind: str  # "month", "quarter" or "year"
+    number: int = 0  # the month 1-12 or the quarter 1-4; 0 for a year
+
+    @property
+    def label(self) -> str:
+        if self.kind == "month":
+            return f"{self.year}-{self.number:02d}"
+        if self.kind == "quarter":
+            return f"{self.year}-Q{self.number}"
+        return str(self.year)
+
+    @cached_property
+    def months(self) -> tuple[Period, ...]:
+        if self.kind == "month":
+            return (self,)
+        if self.kind == "quarter":
+            first = 3 * self.number - 2
+            return tuple(Period(self.year, "month", month) for month in range(first, first + 3))
+        return tuple(Period(self.year, "month", month) for month in range(1, 13))
+
+    @property
+    def first_day(self) -> date:
+        month = self.months[0]
+        return date(month.year, month.number, 1)
+
+    @property
+    def last_day(self) -> date:
+        month = self.months[-1]
+        if month.number == 12:
+            return date(month.year, 12, 31)
+        return date(month.year, month.number + 1, 1) - timedelta(days=1)
+
+    def previous(self) -> Period:
+        """The period of the same length just before this one."""
+        if self.kind == "year":
+            return Period(self.year - 1, "year")
+        size = 12 if self.kind == "month" else 4
+        if self.number == 1:
+            return Period(self.year - 1, self.kind, size)
+        return Period(self.year, self.kind, self.number - 1)
+
+    @staticmethod
+    def month_of(day: date) -> Period:
+        return Period(day.year, "month", day.month)
+
+    @staticmethod
+    def parse(label: str) -> Period:
+        if len(label) == 4:
+            return Period(int(label), "year")
+        year, rest = label.split("-")
+        if rest.startswith("Q"):
+            return Period(int(year), "quarter", int(rest[1:]))
+        return Period(int(year), "month", int(rest))
+
+
+@dataclass(frozen=True)
+class KpiRow:
+    """The KPIs of one scope in one period. None means "not defined"."""
+
+    scope: str
+    manager_id: str | None
+    period: Period
+    revenue: Decimal
+    revenue_target: Decimal | None
+    attainment: Decimal | None
+    orders: int
+    average_order: Decimal | None
+    active_clients: int
+    new_clients: int
+    lost_clients: int
+    returns: Decimal
+    overdue: Decimal
+
+
+@dataclass
+class Kpis:
+    """Every KPI row, with lookups by scope and period."""
+
+    as_of: date
+    periods: list[Period]
+    rows: list[KpiRow]
+    index: dict[tuple[str, str | None, str], KpiRow] = field(default_factory=dict)
+
+    def get(self, scope: str, manager_id: str | None, period: Period) -> KpiRow | None:
+        return self.index.get((scope, manager_id, period.label))
+
+    def series(self, scope: str, manager_id: str | None, kind: str) -> list[KpiRow]:
+        """The rows of one scope for every period of one kind, oldest first."""
+        rows = (
+            self.get(scope, manager_id, period) for period in self.periods if period.kind == kind
+        )
+        return [row for row in rows if row is not None]
+
+
+def report_periods(first_sale: date | None, as_of: date) -> list[Period]:
+    """Months, quarters and years from the month of the first sale to the month of ``as_of``."""
+    if first_sale is None or first_sale > as_of:
+        return []
+    months = []
+    month = Period.month_of(first_sale)
+    last = Period.month_of(as_of)
+    while (month.year, month.number) <= (last.year, last.number):
+        months.append(month)
+        month = Period(month.year + (month.number == 12), "month", month.number % 12 + 1)
+    quarters = sorted({Period(m.year, "quarter", (m.number + 2) // 3) for m in months})
+    years = sorted({Period(m.year, "year") for m in months})
+    return [*months, *quarters, *years]
+
+
+@dataclass
+class _Ledger:
+    """What one manager's sales add up to, month by month."""
+
+    revenue: dict[Period, Decimal] = field(default_factory=lambda: defaultdict(Decimal))
+    returns: dict[Period, Decimal] = field(default_factory=lambda: defaultdict(Decimal))
+    orders: dict[Period, int] = field(default_factory=lambda: defaultdict(int))
+    buyers: dict[Period, set[str]] = field(default_factory=lambda: defaultdict(set))
+    new: dict[Period, int] = field(default_factory=lambda: defaultdict(int))
+    # Overdue as a step function of the date: (first day it applies, change), sorted.
+    steps: list[tuple[date, Decimal]] = field(default_factory=list)
+
+
+def compute(model: Model, as_of: date) -> Kpis:
+    """Compute every KPI row of the company, each team and each manager."""
+    periods = report_periods(model.sales[0].date if model.sales else None, as_of)
+    ledgers = _ledgers(model.sales, model.managers)
+    target_of = _TargetBook(model)
+    scopes: list[tuple[str, str | None, list[str]]] = [("company", None, list(model.managers))]
+    scopes += [
+        ("team", manager_id, model.team(manager_id))
+        for manager_id in sorted(model.managers)
+        if model.reports.get(manager_id)
+    ]
+    scopes += [("manager", manager_id, [manager_id]) for manager_id in sorted(model.managers)]
+    rows = []
+    for scope, manager_id, members in scopes:
+        books = [ledgers[member] for member in members]
+        steps = sorted(step for book in books for step in book.steps)
+        changes = [day for day, _ in steps]
+        running = [Decimal(0)]
+        for _, change in steps:
+            running.append(running[-1] + change)
+        for period in sorted(periods, key=lambda p: p.label):
+            rows.append(
+                _row(
+                    scope,
+                    manager_id,
+                    period,
+                    books,
+                    target_of.total(members, period),
+                    changes,
+                    running,
+                    as_of,
+                )
+            )
+    rows.sort(key=lambda row: (SCOPES.index(row.scope), row.manager_id or "", row.period.label))
+    kpis = Kpis(as_of=as_of, periods=periods, rows=rows)
+    kpis.index = {(row.scope, row.manager_id, row.period.label): row for row in rows}
+    return kpis
+
+
+def _ledgers(sales: Iterable[Sale], managers: Iterable[str]) -> dict[str, _Ledger]:
+    ledgers = {manager_id: _Ledger() for manager_id in managers}
+    first_sale: dict[str, Sale] = {}
+    for sale in sales:  # sorted by date: the first positive sale of a client is its first sale
+        book = ledgers[sale.manager_id]
+        month = Period.month_of(sale.date)
+        book.revenue[month] += sale.amount_base
+        if sale.amount > 0:
+            book.orders[month] += 1
+            book.buyers[month].add(sale.client_id)
+            first_sale.setdefault(sale.client_id, sale)
+        elif sale.amount < 0:
+            book.returns[month] -= sale.amount_base
+        if sale.due_on is not None:
+            # Unpaid from the day after it falls due; the paid part stops counting once paid.
+            overdue_from = sale.due_on + timedelta(days=1)
+            book.steps.append((overdue_from, sale.amount_base))
+            if sale.paid_on is not None and sale.paid_base:
+                book.steps.append((max(overdue_from, sale.paid_on), -sale.paid_base))
+    for sale in first_sale.values():
+        ledgers[sale.manager_id].new[Period.month_of(sale.date)] += 1
+    return ledgers
+
+
+class _TargetBook:
+    """Revenue targets: a period's own, or for a quarter or year the sum of all its months'."""
+
+    def __init__(self, model: Model) -> None:
+        self.targets = {key: target.revenue for key, target in model.targets.items()}
+
+    def of(self, manager_id: str, period: Period) -> Decimal | None:
+        own = self.targets.get((manager_id, period.label))
+        if own is not None or period.kind == "month":
+            return own
+        months = [self.targets.get((manager_id, month.label)) for month in period.months]
+        if any(month is None for month in months):
+            return None
+        return sum((month for month in months if month is not None), Decimal(0))
+
+    def total(self, members: list[str], period: Period) -> Decimal | None:
+        """A scope's target: the sum of its members' targets, None when none has one."""
+        found = [target for member in members if (target := self.of(member, period)) is not None]
+        return sum(found, Decimal(0)) if found else None
+
+
+def _row(
+    scope: str,
+    manager_id: str | None,
+    period: Period,
+    books: list[_Ledger],
+    target: Decimal | None,
+    changes: list[date],
+    running: list[Decimal],
+    as_of: date,
+) -> KpiRow:
+    months = period.months
+    revenue = sum((book.revenue.get(m, Decimal(0)) for book in books for m in months), Decimal(0))
+    orders = sum(book.orders.get(m, 0) for book in books for m in months)
+    buyers = _buyers(books, months)
+    before = _buyers(books, period.previous().months)
+    overdue_at = min(period.last_day, as_of)
+    # Overdue on a date counts what fell due before it: the steps that apply by that date.
+    overdue = running[bisect.bisect_right(changes, overdue_at)]
+    return KpiRow(
+        scope=scope,
+        manager_id=manager_id,
+        period=period,
+        revenue=revenue,
+        revenue_target=target,
+        attainment=(revenue / target) if target else None,
+        orders=orders,
+        average_order=(revenue / orders) if orders else None,
+        active_clients=len(buyers),
+        new_clients=sum(book.new.get(m, 0) for book in books for m in months),
+        lost_clients=len(before - buyers),
+        returns=sum(
+            (book.returns.get(m, Decimal(0)) for book in books for m in months), Decimal(0)
+        ),
+        overdue=overdue,
+    )
+
+
+def _buyers(books: list[_Ledger], months: Iterable[Period]) -> set[str]:
+    found: set[str] = set()
+    for month in months:
+        for book in books:
+            clients = book.buyers.get(month)
+            if clients:
+                found |= clients
+    return found
+
+
+def expiring_contracts(
+    model: Model, as_of: date, days: int = EXPIRING_WITHIN_DAYS
+) -> list[Contract]:
+    """Active contracts whose end falls within ``days`` days after the report date, soonest first."""
+    horizon = as_of + timedelta(days=days)
+    found = [
+        contract
+        for contract in model.contracts.values()
+        if contract.status == "active"
+        and contract.ends_on is not None
+        and as_of <= contract.ends_on <= horizon
+    ]
+    return sorted(found, key=lambda contract: (contract.ends_on or as_of, contract.contract_id))
+
+
+def money(value: Decimal) -> str:
+    """Money as the contract writes it: two decimals, a '.' point, no minus on zero."""
+    rounded = value.quantize(_CENT, rounding=ROUND_HALF_UP)
+    return str(rounded if rounded else abs(rounded))
+
+
+def ratio(value: Decimal) -> str:
+    rounded = value.quantize(_RATIO, rounding=ROUND_HALF_UP)
+    return str(rounded if rounded else abs(rounded))
+
+
+def kpis_csv(kpis: Kpis) -> str:
+    """``kpis.csv`` in the contract's exact format."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for row in kpis.rows:
+        writer.writerow(
+            [
+                row.scope,
+                row.manager_id or "",
+                row.period.label,
+                money(row.revenue),
+                "" if row.revenue_target is None else money(row.revenue_target),
+                "" if row.attainment is None else ratio(row.attainment),
+                row.orders,
+                "" if row.average_order is None else money(row.average_order),
+                row.active_clients,
+                row.new_clients,
+                row.lost_clients,
+                money(row.returns),
+                money(row.overdue),
+            ]
+        )
+    return out.getvalue()

@@ -1,0 +1,226 @@
+"""The business model built from a validated workbook: roles, managers, clients, contracts, sales.
+
+Built only from a valid report, so every required value is present and every reference resolves.
+Money is converted to the base currency here, once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+import datetime as dt
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from .validate import Report, TableData
+
+SECTIONS = ("general", "knowledge", "duties", "rights", "responsibility")
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    role_id: str
+    title: str
+    category: str | None
+    reports_to_role: str | None
+    appointed_by: str | None
+    education: str | None
+    experience_years: int | None
+    summary: str | None
+    # Clauses by language, then by section, in row order.
+    clauses: dict[str, dict[str, list[str]]]
+
+
+@dataclass(frozen=True, slots=True)
+class Manager:
+    manager_id: str
+    name: str
+    email: str | None
+    role_id: str
+    reports_to: str | None
+    region: str | None
+    hired_on: date | None
+    active: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Client:
+    client_id: str
+    name: str
+    manager_id: str
+    segment: str | None
+    status: str
+    industry: str | None
+    country: str | None
+    city: str | None
+    since: date | None
+    credit_limit: Decimal | None
+    contact_name: str | None
+    contact_email: str | None
+    contact_phone: str | None
+    notes: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Contract:
+    contract_id: str
+    client_id: str
+    title: str
+    signed_on: date | None
+    starts_on: date
+    ends_on: date | None
+    value: Decimal | None
+    currency: str
+    status: str
+    payment_terms_days: int | None
+    auto_renew: bool
+    value_base: Decimal | None
+
+
+@dataclass(frozen=True, slots=True)
+class Sale:
+    sale_id: str
+    date: dt.date
+    client_id: str
+    contract_id: str | None
+    manager_id: str  # the manager credited: the sale's own, or the client's
+    product: str | None
+    quantity: Decimal | None
+    amount: Decimal
+    currency: str
+    amount_base: Decimal
+    due_on: dt.date | None
+    paid_on: dt.date | None
+    paid_base: Decimal  # the part paid, in the base currency (all of it when paid_amount is empty)
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    manager_id: str
+    period: str
+    revenue: Decimal | None
+    active_clients: int | None
+    new_clients: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Interaction:
+    date: dt.date
+    client_id: str
+    manager_id: str | None
+    kind: str
+    summary: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Complaint:
+    complaint_id: str | None
+    client_id: str
+    opened_on: date
+    closed_on: date | None
+    severity: str | None
+    summary: str | None
+    resolution: str | None
+
+
+@dataclass
+class Model:
+    """Everything the pages and KPIs need, keyed by id, in the workbook's row order."""
+
+    base_currency: str
+    roles: dict[str, Role]
+    managers: dict[str, Manager]
+    clients: dict[str, Client]
+    contracts: dict[str, Contract]
+    sales: list[Sale]
+    targets: dict[tuple[str, str], Target]
+    rates: dict[str, Decimal]
+    interactions: list[Interaction]
+    complaints: list[Complaint]
+    reports: dict[str, list[str]] = field(default_factory=dict)
+
+    def team(self, manager_id: str) -> list[str]:
+        """The manager and everyone who reports to them, directly or not, in a stable order."""
+        members = [manager_id]
+        for member in members:
+            members.extend(self.reports.get(member, []))
+        return members
+
+
+def _rows(table: TableData | None) -> Iterator[dict[str, Any]]:
+    return table.records() if table is not None else iter(())
+
+
+def build_model(report: Report, base_currency: str) -> Model:
+    """Build the model from a valid report's typed tables."""
+    tables = report.tables
+    rates = {row["currency"]: row["rate"] for row in _rows(tables.get("Rates"))}
+    rates[base_currency] = Decimal(1)
+
+    def in_base(amount: Decimal, currency: str | None) -> Decimal:
+        rate: Decimal = rates[currency or base_currency]
+        return amount * rate
+
+    clauses: dict[str, dict[str, dict[str, list[str]]]] = {}
+    for row in _rows(tables.get("RoleClauses")):
+        by_lang = clauses.setdefault(row["role_id"], {})
+        by_section = by_lang.setdefault(row["lang"] or "", {})
+        by_section.setdefault(row["section"], []).append(row["text"])
+    roles = {
+        row["role_id"]: Role(clauses=clauses.get(row["role_id"], {}), **row)
+        for row in _rows(tables.get("Roles"))
+    }
+    managers = {row["manager_id"]: Manager(**row) for row in _rows(tables.get("Managers"))}
+    clients = {row["client_id"]: Client(**row) for row in _rows(tables.get("Clients"))}
+    contracts = {}
+    for row in _rows(tables.get("Contracts")):
+        currency = row["currency"] or base_currency
+        value = row["value"]
+        contracts[row["contract_id"]] = Contract(
+            **{**row, "currency": currency},
+            value_base=None if value is None else in_base(value, currency),
+        )
+    sales = []
+    for row in _rows(tables.get("Sales")):
+        currency = row["currency"] or base_currency
+        amount = row["amount"]
+        paid = row["paid_amount"] if row["paid_amount"] is not None else amount
+        sales.append(
+            Sale(
+                sale_id=row["sale_id"],
+                date=row["date"],
+                client_id=row["client_id"],
+                contract_id=row["contract_id"],
+                manager_id=row["manager_id"] or clients[row["client_id"]].manager_id,
+                product=row["product"],
+                quantity=row["quantity"],
+                amount=amount,
+                currency=currency,
+                amount_base=in_base(amount, currency),
+                due_on=row["due_on"],
+                paid_on=row["paid_on"],
+                paid_base=in_base(paid, currency) if row["paid_on"] is not None else Decimal(0),
+            )
+        )
+    sales.sort(key=lambda sale: (sale.date, sale.sale_id))
+    targets = {
+        (row["manager_id"], row["period"]): Target(**row) for row in _rows(tables.get("Targets"))
+    }
+    reports: dict[str, list[str]] = {}
+    for manager in managers.values():
+        if manager.reports_to is not None:
+            reports.setdefault(manager.reports_to, []).append(manager.manager_id)
+    return Model(
+        base_currency=base_currency,
+        roles=roles,
+        managers=managers,
+        clients=clients,
+        contracts=contracts,
+        sales=sales,
+        targets=targets,
+        rates=rates,
+        interactions=[Interaction(**row) for row in _rows(tables.get("Interactions"))],
+        complaints=[Complaint(**row) for row in _rows(tables.get("Complaints"))],
+        reports=reports,
+    )

@@ -1,0 +1,448 @@
+"""Render the site's Markdown pages from the model and the KPIs, all in memory.
+
+``render`` returns every generated file as ``{relative path: text}``; nothing is written here, so
+a failure leaves no half-written site (gather, then write).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from .charts import Point, attainment_chart, bar_chart
+from .config import Config
+from .issues import Issue
+from .kpi import KpiRow, Kpis, Period, expiring_contracts, kpis_csv
+from .markdown import Safe, escape, link
+from .model import SECTIONS, Client, Contract, Model, Sale
+from .paths import page_slug
+from .schema import Schema
+from .schema_docs import schema_markdown
+
+SECTION_TITLES = {
+    "general": "General provisions",
+    "knowledge": "Knowledge",
+    "duties": "Duties",
+    "rights": "Rights",
+    "responsibility": "Responsibility",
+}
+AGEING_BUCKETS = (
+    ("0-30 days", 0, 30),
+    ("31-60 days", 31, 60),
+    ("61-90 days", 61, 90),
+    ("90+ days", 91, None),
+)
+DECLINE_WINDOW_DAYS = 90
+DECLINE_SHARE = Decimal("0.75")  # below 75 % of the previous 90 days counts as declining
+# Folders and files of docs/ that the generator owns; everything else there is hand-written.
+GENERATED = ("index.md", "roles", "managers", "clients", "kpi", "data", "downloads")
+
+
+def money(value: Decimal | None) -> str:
+    if value is None:
+        return "–"
+    rounded = value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return f"{rounded if rounded else abs(rounded):,.2f}"
+
+
+def percent(value: Decimal | None) -> str:
+    if value is None:
+        return "–"
+    return f"{(value * 100).quantize(Decimal('0.1'), rounding=ROUND_HALF_UP):,.1f} %"
+
+
+def day(value: date | None) -> str:
+    return value.isoformat() if value else "–"
+
+
+@dataclass(frozen=True)
+class Receivable:
+    sale: Sale
+    open_base: Decimal
+    days_overdue: int
+
+
+class _Site:
+    """Knows where every page lives, and links from one page to another."""
+
+    def __init__(self, model: Model) -> None:
+        self.model = model
+
+    @staticmethod
+    def client_path(client_id: str) -> str:
+        return f"clients/{page_slug(client_id)}.md"
+
+    @staticmethod
+    def manager_path(manager_id: str) -> str:
+        return f"managers/{page_slug(manager_id)}.md"
+
+    @staticmethod
+    def role_path(role_id: str) -> str:
+        return f"roles/{page_slug(role_id)}.md"
+
+    @staticmethod
+    def team_path(manager_id: str) -> str:
+        return f"kpi/team-{page_slug(manager_id)}.md"
+
+    @staticmethod
+    def relative(source: str, target: str) -> str:
+        depth = source.count("/")
+        return "../" * depth + target
+
+    def client(self, source: str, client_id: str) -> Safe:
+        client = self.model.clients[client_id]
+        return link(client.name, self.relative(source, self.client_path(client_id)))
+
+    def manager(self, source: str, manager_id: str | None) -> Safe:
+        if manager_id is None:
+            return Safe("–")
+        manager = self.model.managers[manager_id]
+        return link(manager.name, self.relative(source, self.manager_path(manager_id)))
+
+    def team_link(self, source: str, manager_id: str) -> Safe:
+        name = self.model.managers[manager_id].name
+        return link(f"Team of {name}", self.relative(source, self.team_path(manager_id)))
+
+    def role(self, source: str, role_id: str | None) -> Safe:
+        if role_id is None:
+            return Safe("–")
+        return link(self.model.roles[role_id].title, self.relative(source, self.role_path(role_id)))
+
+
+def _environment() -> Environment:
+    environment = Environment(
+        loader=PackageLoader("generator", "templates/site"),
+        undefined=StrictUndefined,
+        autoescape=False,  # Markdown, not HTML: escape() below is the one escaping function
+        finalize=escape,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    environment.filters.update(money=money, percent=percent, day=day)
+    return environment
+
+
+def render(
+    model: Model,
+    kpis: Kpis,
+    schema: Schema,
+    warnings: list[Issue],
+    config: Config,
+    source_name: str,
+) -> dict[str, str]:
+    """Every generated file of the site, as ``{path relative to docs/: content}``."""
+    environment = _environment()
+    site = _Site(model)
+    as_of = kpis.as_of
+    receivables = _receivables(model, as_of)
+    expiring = expiring_contracts(model, as_of)
+    declining = _declining(model, as_of)
+    portfolio: dict[str, list[Client]] = defaultdict(list)
+    for client in model.clients.values():
+        portfolio[client.manager_id].append(client)
+    # Group once by client: a dossier must not scan every row of every tab.
+    sales_by_client: dict[str, list[Sale]] = defaultdict(list)
+    for sale in model.sales:
+        sales_by_client[sale.client_id].append(sale)
+    by_client: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
+    for receivable in receivables:
+        by_client[receivable.sale.client_id]["receivables"].append(receivable)
+    for contract in model.contracts.values():
+        by_client[contract.client_id]["contracts"].append(contract)
+    for complaint in model.complaints:
+        by_client[complaint.client_id]["complaints"].append(complaint)
+    for interaction in model.interactions:
+        by_client[interaction.client_id]["interactions"].append(interaction)
+    current = {kind: _current(kpis, kind) for kind in ("month", "quarter", "year")}
+    common: dict[str, Any] = {
+        "model": model,
+        "kpis": kpis,
+        "as_of": as_of,
+        "site": site,
+        "config": config,
+        "currency": model.base_currency,
+        "current": current,
+        "sections": SECTIONS,
+        "section_titles": SECTION_TITLES,
+    }
+
+    def page(template: str, path: str, **context: Any) -> None:
+        files[path] = environment.get_template(template).render(path=path, **common, **context)
+
+    files: dict[str, str] = {}
+    overdue_by_client: dict[str, Decimal] = defaultdict(Decimal)
+    for receivable in receivables:
+        if receivable.days_overdue > 0:
+            overdue_by_client[receivable.sale.client_id] += receivable.open_base
+    company_months = kpis.series("company", None, "month")
+    page(
+        "home.md.j2",
+        "index.md",
+        headline=[kpis.get("company", None, p) for p in current.values() if p is not None],
+        overdue=sorted(overdue_by_client.items(), key=lambda item: (-item[1], item[0]))[:10],
+        overdue_total=sum(overdue_by_client.values(), Decimal(0)),
+        expiring=expiring,
+        lost=_lost_clients(kpis, model, current["quarter"]),
+        declining=declining,
+        chart=_revenue_chart(
+            "Company revenue against target by month", company_months[-24:], model
+        ),
+        source_name=source_name,
+        last_sale=model.sales[-1].date if model.sales else None,
+    )
+    page("roles_index.md.j2", "roles/index.md", holders=_holders(model))
+    for role in model.roles.values():
+        page(
+            "role.md.j2",
+            site.role_path(role.role_id),
+            role=role,
+            holders=_holders(model).get(role.role_id, []),
+        )
+    page("managers_index.md.j2", "managers/index.md", portfolio=portfolio)
+    for manager in model.managers.values():
+        months = kpis.series("manager", manager.manager_id, "month")
+        page(
+            "manager.md.j2",
+            site.manager_path(manager.manager_id),
+            manager=manager,
+            clients=sorted(portfolio.get(manager.manager_id, []), key=lambda c: c.name),
+            reports=[model.managers[m] for m in model.reports.get(manager.manager_id, [])],
+            months=months[-12:],
+            quarters=kpis.series("manager", manager.manager_id, "quarter")[-8:],
+            years=kpis.series("manager", manager.manager_id, "year"),
+            chart=_revenue_chart(
+                f"{manager.name}: revenue against target by month", months[-24:], model
+            ),
+            is_team=bool(model.reports.get(manager.manager_id)),
+        )
+    page("clients_index.md.j2", "clients/index.md", overdue_by_client=overdue_by_client)
+    for client in model.clients.values():
+        page(
+            "client.md.j2",
+            site.client_path(client.client_id),
+            client=client,
+            **_dossier(
+                model,
+                client,
+                sales_by_client.get(client.client_id, []),
+                by_client[client.client_id],
+                {c.contract_id for c in expiring},
+                declining,
+                [period.label for period in kpis.periods if period.kind == "month"],
+            ),
+        )
+    page(
+        "kpi_index.md.j2",
+        "kpi/index.md",
+        scope="company",
+        manager_id=None,
+        title="Company KPIs",
+        months=company_months,
+        quarters=kpis.series("company", None, "quarter"),
+        years=kpis.series("company", None, "year"),
+        chart=_revenue_chart(
+            "Company revenue against target by month", company_months[-24:], model
+        ),
+        teams=[m for m in sorted(model.managers) if model.reports.get(m)],
+    )
+    for manager_id in sorted(model.managers):
+        if not model.reports.get(manager_id):
+            continue
+        months = kpis.series("team", manager_id, "month")
+        page(
+            "kpi_index.md.j2",
+            site.team_path(manager_id),
+            scope="team",
+            manager_id=manager_id,
+            title=f"Team of {model.managers[manager_id].name}",
+            months=months,
+            quarters=kpis.series("team", manager_id, "quarter"),
+            years=kpis.series("team", manager_id, "year"),
+            chart=_revenue_chart("Team revenue against target by month", months[-24:], model),
+            teams=[],
+        )
+    boards = {kind: _leaderboard(kpis, model, period) for kind, period in current.items() if period}
+    page(
+        "leaderboard.md.j2",
+        "kpi/leaderboard.md",
+        boards=boards,
+        charts={
+            kind: attainment_chart(
+                f"Attainment by manager, {current[kind].label}",  # type: ignore[union-attr]
+                [
+                    (model.managers[row.manager_id].name, row.attainment)
+                    for row in rows
+                    if row.attainment is not None and row.manager_id
+                ],
+            )
+            for kind, rows in boards.items()
+        },
+    )
+    files["data/spreadsheet.md"] = schema_markdown(schema)
+    page("quality.md.j2", "data/quality.md", warnings=warnings, source_name=source_name)
+    files["downloads/kpis.csv"] = kpis_csv(kpis)
+    return files
+
+
+def _current(kpis: Kpis, kind: str) -> Period | None:
+    periods = [period for period in kpis.periods if period.kind == kind]
+    return periods[-1] if periods else None
+
+
+def _revenue_chart(title: str, rows: list[KpiRow], model: Model) -> Safe:
+    points = [Point(row.period.label, row.revenue, row.revenue_target) for row in rows]
+    return bar_chart(title, points, model.base_currency)
+
+
+def _holders(model: Model) -> dict[str, list[str]]:
+    holders: dict[str, list[str]] = defaultdict(list)
+    for manager in model.managers.values():
+        holders[manager.role_id].append(manager.manager_id)
+    return holders
+
+
+def _receivables(model: Model, as_of: date) -> list[Receivable]:
+    """Every invoice with an unpaid part at the report date, with its days past due."""
+    found: list[Receivable] = []
+    for sale in model.sales:
+        if sale.due_on is None or sale.date > as_of:
+            continue
+        paid = sale.paid_base if sale.paid_on is not None and sale.paid_on <= as_of else Decimal(0)
+        open_part = sale.amount_base - paid
+        if open_part > 0:
+            found.append(Receivable(sale, open_part, (as_of - sale.due_on).days))
+    return found
+
+
+def _declining(model: Model, as_of: date) -> dict[str, tuple[Decimal, Decimal]]:
+    """Clients whose last 90 days sold under 75 % of the 90 days before: (recent, before)."""
+    recent_from = as_of - timedelta(days=DECLINE_WINDOW_DAYS)
+    before_from = recent_from - timedelta(days=DECLINE_WINDOW_DAYS)
+    recent: dict[str, Decimal] = defaultdict(Decimal)
+    before: dict[str, Decimal] = defaultdict(Decimal)
+    for sale in model.sales:
+        if recent_from < sale.date <= as_of:
+            recent[sale.client_id] += sale.amount_base
+        elif before_from < sale.date <= recent_from:
+            before[sale.client_id] += sale.amount_base
+    return {
+        client_id: (recent[client_id], amount)
+        for client_id, amount in sorted(before.items())
+        if amount > 0 and recent[client_id] < amount * DECLINE_SHARE
+    }
+
+
+def _lost_clients(kpis: Kpis, model: Model, quarter: Period | None) -> list[str]:
+    """Clients that bought in the previous quarter and not in this one."""
+    if quarter is None:
+        return []
+    this, previous = set(), set()
+    for sale in model.sales:
+        if sale.amount <= 0:
+            continue
+        if quarter.first_day <= sale.date <= quarter.last_day:
+            this.add(sale.client_id)
+        elif quarter.previous().first_day <= sale.date <= quarter.previous().last_day:
+            previous.add(sale.client_id)
+    return sorted(previous - this, key=lambda client_id: model.clients[client_id].name)
+
+
+def _leaderboard(kpis: Kpis, model: Model, period: Period) -> list[KpiRow]:
+    rows = [kpis.get("manager", manager_id, period) for manager_id in model.managers]
+    found = [row for row in rows if row is not None and (row.revenue_target or row.revenue)]
+    return sorted(
+        found,
+        key=lambda row: (
+            row.attainment is None,
+            -(row.attainment or 0),
+            -row.revenue,
+            row.manager_id or "",
+        ),
+    )
+
+
+def _dossier(
+    model: Model,
+    client: Client,
+    sales: list[Sale],
+    related: dict[str, list[Any]],
+    expiring_ids: set[str],
+    declining: dict[str, tuple[Decimal, Decimal]],
+    report_months: list[str],
+) -> dict[str, Any]:
+    months: dict[str, dict[str, Any]] = {}
+    for sale in sales:
+        label = Period.month_of(sale.date).label
+        month = months.setdefault(
+            label, {"label": label, "orders": 0, "revenue": Decimal(0), "returns": Decimal(0)}
+        )
+        month["revenue"] += sale.amount_base
+        if sale.amount > 0:
+            month["orders"] += 1
+        else:
+            month["returns"] -= sale.amount_base
+    open_items: list[Receivable] = related["receivables"]
+    buckets = {name: Decimal(0) for name, _, _ in AGEING_BUCKETS}
+    not_due = Decimal(0)
+    for item in open_items:
+        if item.days_overdue <= 0:
+            not_due += item.open_base
+            continue
+        for name, low, high in AGEING_BUCKETS:
+            if item.days_overdue >= max(low, 1) and (high is None or item.days_overdue <= high):
+                buckets[name] += item.open_base
+    overdue = sum(buckets.values(), Decimal(0))
+    open_total = overdue + not_due
+    contracts: list[Contract] = sorted(
+        related["contracts"], key=lambda c: (c.starts_on, c.contract_id)
+    )
+    flags = []
+    if overdue > 0:
+        flags.append(f"Overdue receivables: {money(overdue)} {model.base_currency}")
+    if client.credit_limit is not None and open_total > client.credit_limit:
+        flags.append(
+            f"Credit limit exceeded: {money(open_total)} open against a limit of {money(client.credit_limit)}"
+        )
+    for contract in contracts:
+        if contract.contract_id in expiring_ids:
+            flags.append(f"Contract {contract.contract_id} ends on {day(contract.ends_on)}")
+    if client.client_id in declining:
+        recent, before = declining[client.client_id]
+        flags.append(
+            f"Sales declining: {money(recent)} in the last {DECLINE_WINDOW_DAYS} days "
+            f"against {money(before)} in the {DECLINE_WINDOW_DAYS} days before"
+        )
+    series = sorted(months.values(), key=lambda m: m["label"])
+    return {
+        "months": series,
+        # The chart shows every month of the last two years, with nothing sold as an empty slot.
+        "chart": bar_chart(
+            f"{client.name}: sales by month",
+            [
+                Point(label, months[label]["revenue"] if label in months else Decimal(0))
+                for label in report_months[-24:]
+            ],
+            model.base_currency,
+        )
+        if series
+        else Safe(""),
+        "contracts": contracts,
+        "expiring_ids": expiring_ids,
+        "open_items": sorted(open_items, key=lambda r: (-r.days_overdue, r.sale.sale_id)),
+        "buckets": buckets,
+        "not_due": not_due,
+        "overdue": overdue,
+        "returns": [s for s in sales if s.amount < 0],
+        "complaints": sorted(
+            related["complaints"], key=lambda c: (c.opened_on, c.complaint_id or "")
+        ),
+        "interactions": sorted(related["interactions"], key=lambda i: i.date, reverse=True),
+        "flags": flags,
+        "total": sum((s.amount_base for s in sales), Decimal(0)),
+    }

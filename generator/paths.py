@@ -1,0 +1,29 @@
+"""Ids from the spreadsheet into file names that cannot leave the output folder."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_KEEP = re.compile(r"[A-Za-z0-9-]")
+_RESERVED = {
+    "con",
+    "prn",
+    "aux",
+    "nul",
+    *(f"com{n}" for n in range(10)),
+    *(f"lpt{n}" for n in range(10)),
+}
+
+
+def page_slug(identifier: str) -> str:
+    """A file-name stem for ``identifier``: letters, digits and hyphens; anything else encoded.
+
+    Every other character becomes ``_`` and its code point in hex and ``_``, so the mapping is
+    one to one: no two ids share a slug, and no slug holds a path separator, a dot or NUL.
+    """
+    text = unicodedata.normalize("NFC", identifier)
+    slug = "".join(char if _KEEP.fullmatch(char) else f"_{ord(char):x}_" for char in text)
+    if not slug or slug.lower() in _RESERVED:
+        slug = f"_{slug}"
+    return slug
