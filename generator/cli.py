@@ -1,4 +1,4 @@
-"""The ``accountbook`` command: a thin layer of Click over the library.
+"""Accountbook: check a sales team's spreadsheet and publish it as a site.
 
 Exit codes (the same for every command):
 
@@ -231,6 +231,35 @@ def schema(output_format: str) -> None:
 
     contract = load_schema()
     click.echo(schema_markdown(contract) if output_format == "markdown" else schema_json(contract))
+
+
+def reference_markdown() -> str:
+    """The command reference page (docs/guide/cli.md), made from the commands' own --help."""
+    lines = [
+        "# Command reference",
+        "",
+        "Generated from `accountbook --help`; every command is listed.",
+        "",
+    ]
+    # The same page on every terminal: a fixed width.
+    with click.Context(
+        cli, info_name="accountbook", terminal_width=100, max_content_width=100
+    ) as root:
+        lines += ["```text", cli.get_help(root), "```", ""]
+        for name in sorted(cli.commands):
+            command = cli.commands[name]
+            with click.Context(
+                command, info_name=name, parent=root, terminal_width=100, max_content_width=100
+            ) as context:
+                lines += [
+                    f"## accountbook {name}",
+                    "",
+                    "```text",
+                    command.get_help(context),
+                    "```",
+                    "",
+                ]
+    return "\n".join(lines)
 
 
 def main() -> None:

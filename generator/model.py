@@ -6,9 +6,9 @@ Money is converted to the base currency here, once.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-import datetime as dt
 from datetime import date
 from decimal import Decimal
 from typing import Any

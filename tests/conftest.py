@@ -204,3 +204,16 @@ def check_grid(grid: Grid, tmp_path: Path, kind: str = "csv") -> Report:
         tmp_path.mkdir(parents=True, exist_ok=True)
         location = write_xlsx(grid, tmp_path / "book.xlsx")
     return validate(read(location, contract.table_names), contract)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="Rewrite tests/golden/ from the current output.",
+    )
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.cli import cli
+from generator.cli import cli, reference_markdown
 
 from .conftest import set_cell, small_grid, write_csv
 
@@ -129,6 +129,18 @@ def test_every_command_has_help_with_an_example() -> None:
         assert command.help and "Example:" in command.help, name
     code, output = invoke("--help")
     assert "Exit codes" in output and "1  the workbook is invalid" in output
+
+
+def test_cli_reference_page_is_current(update_golden: bool) -> None:
+    page = ROOT / "docs" / "guide" / "cli.md"
+    expected = reference_markdown()
+    if update_golden:
+        page.write_text(expected, encoding="utf-8")
+    assert page.read_text(encoding="utf-8") == expected, (
+        "run pytest --update-golden to refresh docs/guide/cli.md"
+    )
+    for name in cli.commands:
+        assert f"## accountbook {name}" in expected
 
 
 def test_demo_checks_clean_from_the_project_root(monkeypatch: pytest.MonkeyPatch) -> None:

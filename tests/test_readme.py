@@ -15,6 +15,6 @@ def test_readme_lists_every_issue_code_with_its_severity() -> None:
 
 
 def test_readme_quick_start_is_two_commands() -> None:
-    assert "pip install -e . && accountbook check" in README
+    assert "pip install -e . && accountbook build" in README
     assert "pip install -e '.[test]' && pytest -n auto" in README
     assert "pytest -n auto" in (Path(__file__).resolve().parent.parent / ".ci" / "run").read_text()

@@ -1,0 +1,112 @@
+"""What a person sees, in a real headless Chromium: charts drawn, no console errors, search works."""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+import pytest
+
+from .test_site import DEMO, build, make_project
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
+        pass
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    project = make_project(tmp_path_factory.mktemp("browser"))
+    build(project, DEMO)
+    handler = functools.partial(_QuietHandler, directory=str(project / "site"))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if CHROMIUM is None:
+        if os.environ.get("CI"):
+            pytest.fail(
+                "Chromium is not installed; .ci/run installs it with apt-get install chromium"
+            )
+        pytest.skip(
+            "Chromium is not installed here (apt-get install chromium); CI runs these tests"
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--no-first-run",
+            ],
+        )
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+def _open(browser: Any, url: str) -> tuple[Any, list[str], list[str]]:
+    page = browser.new_page(viewport={"width": 1280, "height": 1000})
+    errors: list[str] = []
+    requests: list[str] = []
+    page.on(
+        "console", lambda message: errors.append(message.text) if message.type == "error" else None
+    )
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(url, wait_until="networkidle")
+    return page, errors, requests
+
+
+@pytest.mark.parametrize(
+    "path", ["", "clients/C00002/", "kpi/", "kpi/leaderboard/", "managers/M004/"]
+)
+def test_charts_are_drawn_without_errors_or_outside_requests(
+    browser: Any, served: str, path: str
+) -> None:
+    page, errors, requests = _open(browser, served + path)
+    chart = page.locator("svg.ab-chart").first
+    chart.wait_for(state="visible")
+    box = chart.bounding_box()
+    assert box is not None and box["width"] > 300 and box["height"] > 100
+    bars = page.locator("svg.ab-chart rect.ab-bar")
+    assert bars.count() > 0
+    drawn = [bars.nth(index).bounding_box() for index in range(min(bars.count(), 5))]
+    assert all(bar is not None and bar["width"] > 1 for bar in drawn)
+    assert errors == []
+    assert [url for url in requests if not url.startswith(served)] == []
+    page.close()
+
+
+def test_search_finds_a_client_by_name(browser: Any, served: str) -> None:
+    page, errors, _ = _open(browser, served)
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("Cobalt Components")
+    result = page.locator(".md-search-result__item a").first
+    result.wait_for(state="visible", timeout=15_000)
+    links = [
+        page.locator(".md-search-result__item a").nth(i).get_attribute("href") for i in range(3)
+    ]
+    assert any(link and "clients/C00002/" in link for link in links), links
+    assert errors == []
+    page.close()

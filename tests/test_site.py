@@ -1,0 +1,233 @@
+"""Build real sites with MkDocs and assert on their pages, numbers and files."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator import pipeline
+from generator.cli import cli
+from generator.config import Config
+from generator.kpi import compute, kpis_csv
+from generator.model import build_model
+from generator.schema import load_schema
+from generator.sources import read
+from generator.validate import validate
+
+from .conftest import set_cell, small_grid, write_csv
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO = ROOT / "examples" / "demo"
+AS_OF = date(2026, 11, 22)
+
+
+def make_project(folder: Path) -> Path:
+    """A project folder as a user has it: mkdocs.yml and the hand-written pages of docs/."""
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+    for name in ("guide", "stylesheets"):
+        shutil.copytree(ROOT / "docs" / name, folder / "docs" / name)
+    return folder
+
+
+def build(project: Path, source: Path, **settings: object) -> pipeline.BuildResult:
+    config = Config(source=str(source), site_name="Test site", **settings)  # type: ignore[arg-type]
+    return pipeline.build(config, AS_OF, project)
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {
+        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+@pytest.fixture(scope="module")
+def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = make_project(tmp_path_factory.mktemp("demo"))
+    build(project, DEMO)
+    return project
+
+
+def test_demo_site_has_every_page(demo_site: Path) -> None:
+    site = demo_site / "site"
+    schema = load_schema()
+    tables = validate(read(DEMO, schema.table_names), schema).tables
+    for client_id in tables["Clients"].columns["client_id"]:
+        assert (site / "clients" / client_id / "index.html").is_file()
+    for manager_id in tables["Managers"].columns["manager_id"]:
+        assert (site / "managers" / manager_id / "index.html").is_file()
+    for role_id in tables["Roles"].columns["role_id"]:
+        assert (site / "roles" / role_id / "index.html").is_file()
+    for page in ("index.html", "kpi/index.html", "kpi/leaderboard/index.html", "data/spreadsheet/index.html",
+                 "data/quality/index.html", "guide/kpi-definitions/index.html", "kpi/team-M001/index.html"):  # fmt: skip
+        assert (site / page).is_file(), page
+
+
+def test_kpis_csv_matches_the_engine(demo_site: Path) -> None:
+    schema = load_schema()
+    report = validate(read(DEMO, schema.table_names), schema)
+    expected = kpis_csv(compute(build_model(report, "EUR"), AS_OF))
+    assert (demo_site / "site" / "downloads" / "kpis.csv").read_text(encoding="utf-8") == expected
+
+
+def test_job_description_has_numbered_sections_and_holders(demo_site: Path) -> None:
+    page = (demo_site / "site" / "roles" / "account-manager" / "index.html").read_text(
+        encoding="utf-8"
+    )
+    assert "APPROVED" in page
+    for number, title in enumerate(
+        ["General provisions", "Knowledge", "Duties", "Rights", "Responsibility"], 1
+    ):
+        assert f"{number}. {title}</h2>" in page
+    assert "<strong>3.1</strong> Looks for new clients" in page
+    assert 'href="../../managers/M004/"' in page  # a holder of the role, linked
+
+
+def test_dossier_shows_contracts_receivables_and_flags(demo_site: Path) -> None:
+    page = (demo_site / "site" / "clients" / "C00002" / "index.html").read_text(encoding="utf-8")
+    assert "Risk flags" in page and "Overdue receivables" in page
+    assert "K-2024-00002" in page
+    assert "90+ days" in page
+    assert page.count('class="ab-chart"') == 1 and 'class="ab-bar"' in page
+
+
+def test_personal_and_internal_data_stay_out_by_default(demo_site: Path) -> None:
+    schema = load_schema()
+    tables = validate(read(DEMO, schema.table_names), schema).tables
+    secrets = [
+        value
+        for table in schema.tables
+        for column in table.fields
+        if column.personal or column.internal
+        for value in tables[table.name].columns[column.name]
+        if value
+    ]
+    assert len(secrets) > 100
+    text = "\n".join(
+        path.read_text(encoding="utf-8", errors="replace")
+        for path in (demo_site / "site").rglob("*")
+        if path.is_file() and path.suffix in (".html", ".json", ".csv", ".xml")
+    )
+    leaked = {value for value in set(secrets) if value in text}
+    # Short generic notes can occur in other text; personal values never may.
+    assert not {value for value in leaked if "@" in value or value.startswith("+")}
+    assert "Prefers quarterly invoicing." not in text
+
+
+def test_personal_data_when_the_config_allows(tmp_path: Path) -> None:
+    grid = small_grid()
+    project = make_project(tmp_path / "p")
+    build(project, write_csv(grid, tmp_path / "b"), publish_personal=True)
+    page = (project / "site" / "clients" / "C1" / "index.html").read_text(encoding="utf-8")
+    assert "pat@acme.example" in page
+
+
+def test_same_input_gives_byte_identical_output(tmp_path: Path) -> None:
+    first = make_project(tmp_path / "one")
+    second = make_project(tmp_path / "two")
+    build(first, DEMO)
+    build(second, DEMO)
+    assert tree_digest(first / "docs") == tree_digest(second / "docs")
+    assert tree_digest(first / "site") == tree_digest(second / "site")
+
+
+def test_invalid_workbook_builds_nothing_and_keeps_the_previous_site(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p")
+    good = write_csv(small_grid(), tmp_path / "good")
+    build(project, good)
+    before_site, before_docs = tree_digest(project / "site"), tree_digest(project / "docs")
+    grid = small_grid()
+    set_cell(grid, "Sales!C3", "C404")
+    with pytest.raises(pipeline.InvalidWorkbook) as raised:
+        build(project, write_csv(grid, tmp_path / "bad"))
+    assert [issue.cell for issue in raised.value.report.errors] == ["Sales!C3"]
+    assert tree_digest(project / "site") == before_site
+    assert tree_digest(project / "docs") == before_docs
+    assert not list(project.glob(".accountbook-build-*")) and not list(
+        project.glob(".site-building-*")
+    )
+
+
+def test_hand_written_pages_are_kept_and_stale_pages_go(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p")
+    (project / "docs" / "guide" / "welcome.md").write_text(
+        "# Welcome\n\nOur own words.\n", encoding="utf-8"
+    )
+    grid = small_grid()
+    build(project, write_csv(grid, tmp_path / "a"))
+    assert (project / "docs" / "clients" / "C2.md").is_file()
+    grid["Sales"].pop()  # S2 was C2's only sale
+    grid["Clients"].pop()  # C2 leaves the workbook
+    build(project, write_csv(grid, tmp_path / "b"))
+    assert not (project / "docs" / "clients" / "C2.md").exists()
+    assert not (project / "site" / "clients" / "C2").exists()
+    assert (project / "docs" / "guide" / "welcome.md").read_text(
+        encoding="utf-8"
+    ) == "# Welcome\n\nOur own words.\n"
+    assert "Our own words." in (project / "site" / "guide" / "welcome" / "index.html").read_text(
+        encoding="utf-8"
+    )
+
+
+def test_build_command_from_the_project_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = make_project(tmp_path / "p")
+    write_csv(small_grid(), project / "data")
+    (project / "accountbook.toml").write_text(
+        'source = "data"\nsite_name = "Small"\n', encoding="utf-8"
+    )
+    monkeypatch.chdir(project)
+    result = CliRunner().invoke(
+        cli, ["build", "--as-of", "2026-03-31", "--site-dir", "public"], catch_exceptions=False
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(f"Built {project / 'public'} (")
+    assert "<title>Small</title>" in (project / "public" / "index.html").read_text(encoding="utf-8")
+
+
+def test_build_command_invalid_exits_1(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = make_project(tmp_path / "p")
+    grid = small_grid()
+    set_cell(grid, "Clients!D2", "vip")
+    write_csv(grid, project / "data")
+    monkeypatch.chdir(project)
+    result = CliRunner().invoke(cli, ["build", "--source", "data"], catch_exceptions=False)
+    assert result.exit_code == 1
+    assert "Clients!D2" in result.output and "The site was not built" in result.output
+    assert not (project / "site").exists()
+
+
+# Golden files: the generated Markdown of the small workbook, page by page.
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+def test_generated_markdown_matches_golden_files(tmp_path: Path, update_golden: bool) -> None:
+    project = make_project(tmp_path / "p")
+    build(project, write_csv(small_grid(), tmp_path / "b"))
+    generated = {
+        str(path.relative_to(project / "docs")): path.read_text(encoding="utf-8")
+        for path in sorted((project / "docs").rglob("*.md"))
+        if path.relative_to(project / "docs").parts[0] not in ("guide",)
+    }
+    if update_golden:
+        shutil.rmtree(GOLDEN, ignore_errors=True)
+        for name, text in generated.items():
+            (GOLDEN / name).parent.mkdir(parents=True, exist_ok=True)
+            (GOLDEN / name).write_text(text, encoding="utf-8")
+    expected = {
+        str(path.relative_to(GOLDEN)): path.read_text(encoding="utf-8")
+        for path in sorted(GOLDEN.rglob("*.md"))
+    }
+    assert sorted(generated) == sorted(expected)
+    for name, text in generated.items():
+        assert text == expected[name], (
+            f"{name} differs from tests/golden (run pytest --update-golden on purpose)"
+        )
