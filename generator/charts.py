@@ -1,7 +1,8 @@
-"""Charts as inline SVG: drawn at build time, so they need no script and no internet to show.
+"""Charts as SVG files drawn at build time: they need no script and no internet to show.
 
-Every label that comes from the spreadsheet is XML-escaped here; the SVG is wrapped in
-:class:`~generator.markdown.Safe` only after that.
+A chart is its own small file, shown with ``<img>``: the page stays small and quick to build, and
+the browser caches and lazily loads the picture. Every label that comes from the spreadsheet is
+XML-escaped here. The file carries its own style, since a picture does not see the page's CSS.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from html import escape as xml
 
-from .markdown import Safe
 
 _WIDTH = 720
 _HEIGHT = 260
@@ -19,6 +19,10 @@ _LEFT = 70
 _BOTTOM = 40
 _TOP = 20
 _RIGHT = 16
+_STYLE = (
+    "<style>.bar{fill:#3f51b5}.bar.low{fill:#e0785a}.target{stroke:#f9a825;stroke-width:2.5;fill:none}"
+    ".grid{stroke:#ddd;stroke-width:1}text{font:11px sans-serif;fill:#555}</style>"
+)
 
 
 @dataclass(frozen=True)
@@ -56,10 +60,10 @@ def _short(value: Decimal) -> str:
 
 def bar_chart(
     title: str, points: Sequence[Point], money_label: str, amount: str = "{:,.2f}"
-) -> Safe:
+) -> str:
     """Vertical bars of ``value`` per label, with a line of ``target`` where there is one."""
     if not points:
-        return Safe("")
+        return ""
     values = [p.value for p in points] + [p.target for p in points if p.target is not None]
     top = max(max(values), Decimal(0))
     bottom = min(min(values), Decimal(0))
@@ -72,13 +76,13 @@ def bar_chart(
         return _TOP + float((top - value) / span) * plot_height
 
     parts = [
-        f'<svg class="ab-chart" role="img" viewBox="0 0 {_WIDTH} {_HEIGHT}" '
-        f'xmlns="http://www.w3.org/2000/svg"><title>{xml(title)}</title>'
+        f'<svg width="{_WIDTH}" height="{_HEIGHT}" role="img" viewBox="0 0 {_WIDTH} {_HEIGHT}" '
+        f'xmlns="http://www.w3.org/2000/svg"><title>{xml(title)}</title>{_STYLE}'
     ]
     for tick in _ticks(top):
         parts.append(
-            f'<line class="ab-grid" x1="{_LEFT}" x2="{_WIDTH - _RIGHT}" y1="{y(tick):.1f}" y2="{y(tick):.1f}"/>'
-            f'<text class="ab-axis" x="{_LEFT - 6}" y="{y(tick) + 4:.1f}" text-anchor="end">{_short(tick)}</text>'
+            f'<line class="grid" x1="{_LEFT}" x2="{_WIDTH - _RIGHT}" y1="{y(tick):.1f}" y2="{y(tick):.1f}"/>'
+            f'<text x="{_LEFT - 6}" y="{y(tick) + 4:.1f}" text-anchor="end">{_short(tick)}</text>'
         )
     every = max(1, len(points) // 12)
     target_path: list[str] = []
@@ -90,13 +94,13 @@ def bar_chart(
         if point.target is not None:
             tip += f" (target {amount.format(point.target)})"
         parts.append(
-            f'<rect class="ab-bar{" ab-negative" if point.value < 0 else ""}" x="{x + slot * 0.15:.1f}" '
+            f'<rect class="bar{" low" if point.value < 0 else ""}" x="{x + slot * 0.15:.1f}" '
             f'y="{min(value_y, zero_y):.1f}" width="{slot * 0.7:.1f}" height="{max(height, 0.5):.1f}">'
             f"<title>{xml(tip)}</title></rect>"
         )
         if index % every == 0:
             parts.append(
-                f'<text class="ab-axis" x="{x + slot / 2:.1f}" y="{_HEIGHT - _BOTTOM + 16}" '
+                f'<text x="{x + slot / 2:.1f}" y="{_HEIGHT - _BOTTOM + 16}" '
                 f'text-anchor="middle">{xml(point.label)}</text>'
             )
         if point.target is not None:
@@ -104,15 +108,15 @@ def bar_chart(
                 f"{'M' if not target_path else 'L'}{x + slot / 2:.1f},{y(point.target):.1f}"
             )
     if target_path:
-        parts.append(f'<path class="ab-target" d="{" ".join(target_path)}"/>')
+        parts.append(f'<path class="target" d="{" ".join(target_path)}"/>')
     parts.append("</svg>")
-    return Safe(f'<div class="ab-figure">{"".join(parts)}</div>')
+    return "".join(parts)
 
 
-def attainment_chart(title: str, rows: Sequence[tuple[str, Decimal]]) -> Safe:
+def attainment_chart(title: str, rows: Sequence[tuple[str, Decimal]]) -> str:
     """Horizontal bars of attainment (a ratio) per name, with the 100 % mark."""
     if not rows:
-        return Safe("")
+        return ""
     bar_height = 22
     height = _TOP + bar_height * len(rows) + 30
     left = 200
@@ -123,24 +127,22 @@ def attainment_chart(title: str, rows: Sequence[tuple[str, Decimal]]) -> Safe:
         return left + float(max(value, Decimal(0)) / top) * width
 
     parts = [
-        f'<svg class="ab-chart" role="img" viewBox="0 0 {_WIDTH} {height}" '
-        f'xmlns="http://www.w3.org/2000/svg"><title>{xml(title)}</title>'
+        f'<svg width="{_WIDTH}" height="{height}" role="img" viewBox="0 0 {_WIDTH} {height}" '
+        f'xmlns="http://www.w3.org/2000/svg"><title>{xml(title)}</title>{_STYLE}'
     ]
     for index, (name, value) in enumerate(rows):
         y = _TOP + index * bar_height
         parts.append(
-            f'<text class="ab-axis" x="{left - 8}" y="{y + 15}" text-anchor="end">{xml(name[:32])}</text>'
-            f'<rect class="ab-bar{" ab-below" if value < 1 else ""}" x="{left}" y="{y + 3}" '
+            f'<text x="{left - 8}" y="{y + 15}" text-anchor="end">{xml(name[:32])}</text>'
+            f'<rect class="bar{" low" if value < 1 else ""}" x="{left}" y="{y + 3}" '
             f'width="{max(x(value) - left, 0.5):.1f}" height="{bar_height - 6}">'
             f"<title>{xml(f'{name}: {value * 100:.1f} %')}</title></rect>"
-            f'<text class="ab-value" x="{x(value) + 4:.1f}" y="{y + 15}">{value * 100:.0f} %</text>'
+            f'<text x="{x(value) + 4:.1f}" y="{y + 15}">{value * 100:.0f} %</text>'
         )
     mark = x(Decimal(1))
     parts.append(
-        f'<line class="ab-target" x1="{mark:.1f}" x2="{mark:.1f}" y1="{_TOP}" y2="{height - 24}"/>'
+        f'<line class="target" x1="{mark:.1f}" x2="{mark:.1f}" y1="{_TOP}" y2="{height - 24}"/>'
     )
-    parts.append(
-        f'<text class="ab-axis" x="{mark:.1f}" y="{height - 8}" text-anchor="middle">100 %</text>'
-    )
+    parts.append(f'<text x="{mark:.1f}" y="{height - 8}" text-anchor="middle">100 %</text>')
     parts.append("</svg>")
-    return Safe(f'<div class="ab-figure">{"".join(parts)}</div>')
+    return "".join(parts)

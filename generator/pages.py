@@ -7,6 +7,7 @@ a failure leaves no half-written site (gather, then write).
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -18,7 +19,7 @@ from .charts import Point, attainment_chart, bar_chart
 from .config import Config
 from .issues import Issue
 from .kpi import KpiRow, Kpis, Period, expiring_contracts, kpis_csv
-from .markdown import Safe, escape, link
+from .markdown import Safe, escape, html_link, table
 from .model import SECTIONS, Client, Contract, Model, Sale
 from .paths import page_slug
 from .schema import Schema
@@ -39,8 +40,9 @@ AGEING_BUCKETS = (
 )
 DECLINE_WINDOW_DAYS = 90
 DECLINE_SHARE = Decimal("0.75")  # below 75 % of the previous 90 days counts as declining
+COMPANY_CHART = "Company revenue against target by month"
 # Folders and files of docs/ that the generator owns; everything else there is hand-written.
-GENERATED = ("index.md", "roles", "managers", "clients", "kpi", "data", "downloads")
+GENERATED = ("index.md", "roles", "managers", "clients", "kpi", "data", "downloads", "charts")
 
 
 def money(value: Decimal | None) -> str:
@@ -90,28 +92,70 @@ class _Site:
         return f"kpi/team-{page_slug(manager_id)}.md"
 
     @staticmethod
-    def relative(source: str, target: str) -> str:
-        depth = source.count("/")
-        return "../" * depth + target
+    def url(source: str, target: str) -> str:
+        """The relative URL from the page built from ``source`` to the one built from ``target``.
+
+        Pages are built as folders (``clients/C1.md`` becomes ``clients/C1/``), so links are
+        written as the site will have them; the site tests check that every link resolves.
+        """
+
+        def folder(path: str) -> str:
+            stem = path.removesuffix(".md")
+            if stem == "index":
+                return ""
+            return stem.removesuffix("/index") + "/"
+
+        depth = folder(source).count("/")
+        return "../" * depth + (folder(target) if target.endswith(".md") else target)
 
     def client(self, source: str, client_id: str) -> Safe:
         client = self.model.clients[client_id]
-        return link(client.name, self.relative(source, self.client_path(client_id)))
+        return html_link(client.name, self.url(source, self.client_path(client_id)))
 
     def manager(self, source: str, manager_id: str | None) -> Safe:
         if manager_id is None:
             return Safe("–")
         manager = self.model.managers[manager_id]
-        return link(manager.name, self.relative(source, self.manager_path(manager_id)))
+        return html_link(manager.name, self.url(source, self.manager_path(manager_id)))
 
     def team_link(self, source: str, manager_id: str) -> Safe:
         name = self.model.managers[manager_id].name
-        return link(f"Team of {name}", self.relative(source, self.team_path(manager_id)))
+        return html_link(f"Team of {name}", self.url(source, self.team_path(manager_id)))
 
     def role(self, source: str, role_id: str | None) -> Safe:
         if role_id is None:
             return Safe("–")
-        return link(self.model.roles[role_id].title, self.relative(source, self.role_path(role_id)))
+        return html_link(self.model.roles[role_id].title, self.url(source, self.role_path(role_id)))
+
+
+KPI_HEADERS = (
+    "Period", "Revenue", "Target", "Attainment", "Orders", "Average order", "Active clients",
+    "New", "Lost", "Returns", "Overdue",
+)  # fmt: skip
+
+
+def kpi_table(rows: Iterable[KpiRow]) -> Safe:
+    """KPI rows as a table, money in the base currency."""
+    return table(
+        KPI_HEADERS,
+        (
+            (
+                row.period.label,
+                money(row.revenue),
+                money(row.revenue_target),
+                percent(row.attainment),
+                row.orders,
+                money(row.average_order),
+                row.active_clients,
+                row.new_clients,
+                row.lost_clients,
+                money(row.returns),
+                money(row.overdue),
+            )  # fmt: skip
+            for row in rows
+        ),
+        numeric=range(1, len(KPI_HEADERS)),
+    )
 
 
 def _environment() -> Environment:
@@ -125,6 +169,7 @@ def _environment() -> Environment:
         lstrip_blocks=True,
     )
     environment.filters.update(money=money, percent=percent, day=day)
+    environment.globals.update(kpi_table=kpi_table, table=table)
     return environment
 
 
@@ -175,6 +220,17 @@ def render(
     def page(template: str, path: str, **context: Any) -> None:
         files[path] = environment.get_template(template).render(path=path, **common, **context)
 
+    def figure(path: str, name: str, svg: str) -> Safe:
+        """Keep the chart as a file beside the site's pages; show it on ``path`` as a picture."""
+        if not svg:
+            return Safe("")
+        chart = f"charts/{path.removesuffix('.md').replace('/', '-')}-{name}.svg"
+        files[chart] = svg
+        title = svg[svg.index("<title>") + 7 : svg.index("</title>")]  # already XML-escaped
+        return Safe(
+            f'<img class="ab-chart" src="{site.url(path, chart)}" alt="{title}" loading="lazy">'
+        )
+
     files: dict[str, str] = {}
     overdue_by_client: dict[str, Decimal] = defaultdict(Decimal)
     for receivable in receivables:
@@ -190,8 +246,8 @@ def render(
         expiring=expiring,
         lost=_lost_clients(kpis, model, current["quarter"]),
         declining=declining,
-        chart=_revenue_chart(
-            "Company revenue against target by month", company_months[-24:], model
+        chart=figure(
+            "index.md", "revenue", _revenue_chart(COMPANY_CHART, company_months[-24:], model)
         ),
         source_name=source_name,
         last_sale=model.sales[-1].date if model.sales else None,
@@ -204,24 +260,84 @@ def render(
             role=role,
             holders=_holders(model).get(role.role_id, []),
         )
-    page("managers_index.md.j2", "managers/index.md", portfolio=portfolio)
+    page(
+        "managers_index.md.j2",
+        "managers/index.md",
+        manager_table=table(
+            ("Manager", "Role", "Reports to", "Region", "Clients", "Active"),
+            (
+                (
+                    site.manager("managers/index.md", m.manager_id),
+                    site.role("managers/index.md", m.role_id),
+                    site.manager("managers/index.md", m.reports_to),
+                    m.region,
+                    len(portfolio.get(m.manager_id, [])),
+                    "yes" if m.active else "no",
+                )  # fmt: skip
+                for m in model.managers.values()
+            ),
+            numeric=(4,),
+        ),
+    )
     for manager in model.managers.values():
         months = kpis.series("manager", manager.manager_id, "month")
         page(
             "manager.md.j2",
             site.manager_path(manager.manager_id),
             manager=manager,
-            clients=sorted(portfolio.get(manager.manager_id, []), key=lambda c: c.name),
+            portfolio_table=table(
+                ("Client", "Segment", "Status", "Country"),
+                (
+                    (
+                        site.client(site.manager_path(manager.manager_id), c.client_id),
+                        c.segment,
+                        c.status,
+                        c.country,
+                    )
+                    for c in sorted(
+                        portfolio.get(manager.manager_id, []), key=lambda c: (c.name, c.client_id)
+                    )
+                ),
+            ),
             reports=[model.managers[m] for m in model.reports.get(manager.manager_id, [])],
             months=months[-12:],
             quarters=kpis.series("manager", manager.manager_id, "quarter")[-8:],
             years=kpis.series("manager", manager.manager_id, "year"),
-            chart=_revenue_chart(
-                f"{manager.name}: revenue against target by month", months[-24:], model
+            chart=figure(
+                site.manager_path(manager.manager_id),
+                "revenue",
+                _revenue_chart(
+                    f"{manager.name}: revenue against target by month", months[-24:], model
+                ),
             ),
             is_team=bool(model.reports.get(manager.manager_id)),
         )
-    page("clients_index.md.j2", "clients/index.md", overdue_by_client=overdue_by_client)
+    page(
+        "clients_index.md.j2",
+        "clients/index.md",
+        client_table=table(
+            (
+                "Client",
+                "Manager",
+                "Segment",
+                "Status",
+                "Country",
+                f"Overdue ({model.base_currency})",
+            ),
+            (
+                (
+                    site.client("clients/index.md", c.client_id),
+                    site.manager("clients/index.md", c.manager_id),
+                    c.segment,
+                    c.status,
+                    c.country,
+                    money(overdue_by_client.get(c.client_id)),
+                )  # fmt: skip
+                for c in model.clients.values()
+            ),
+            numeric=(5,),
+        ),
+    )
     for client in model.clients.values():
         page(
             "client.md.j2",
@@ -235,6 +351,8 @@ def render(
                 {c.contract_id for c in expiring},
                 declining,
                 [period.label for period in kpis.periods if period.kind == "month"],
+                config.publish_internal,
+                figure,
             ),
         )
     page(
@@ -246,8 +364,8 @@ def render(
         months=company_months,
         quarters=kpis.series("company", None, "quarter"),
         years=kpis.series("company", None, "year"),
-        chart=_revenue_chart(
-            "Company revenue against target by month", company_months[-24:], model
+        chart=figure(
+            "kpi/index.md", "revenue", _revenue_chart(COMPANY_CHART, company_months[-24:], model)
         ),
         teams=[m for m in sorted(model.managers) if model.reports.get(m)],
     )
@@ -264,7 +382,11 @@ def render(
             months=months,
             quarters=kpis.series("team", manager_id, "quarter"),
             years=kpis.series("team", manager_id, "year"),
-            chart=_revenue_chart("Team revenue against target by month", months[-24:], model),
+            chart=figure(
+                site.team_path(manager_id),
+                "revenue",
+                _revenue_chart("Team revenue against target by month", months[-24:], model),
+            ),
             teams=[],
         )
     boards = {kind: _leaderboard(kpis, model, period) for kind, period in current.items() if period}
@@ -273,13 +395,17 @@ def render(
         "kpi/leaderboard.md",
         boards=boards,
         charts={
-            kind: attainment_chart(
-                f"Attainment by manager, {current[kind].label}",  # type: ignore[union-attr]
-                [
-                    (model.managers[row.manager_id].name, row.attainment)
-                    for row in rows
-                    if row.attainment is not None and row.manager_id
-                ],
+            kind: figure(
+                "kpi/leaderboard.md",
+                kind,
+                attainment_chart(
+                    f"Attainment by manager, {current[kind].label}",  # type: ignore[union-attr]
+                    [
+                        (model.managers[row.manager_id].name, row.attainment)
+                        for row in rows
+                        if row.attainment is not None and row.manager_id
+                    ],
+                ),
             )
             for kind, rows in boards.items()
         },
@@ -295,7 +421,7 @@ def _current(kpis: Kpis, kind: str) -> Period | None:
     return periods[-1] if periods else None
 
 
-def _revenue_chart(title: str, rows: list[KpiRow], model: Model) -> Safe:
+def _revenue_chart(title: str, rows: list[KpiRow], model: Model) -> str:
     points = [Point(row.period.label, row.revenue, row.revenue_target) for row in rows]
     return bar_chart(title, points, model.base_currency)
 
@@ -375,6 +501,8 @@ def _dossier(
     expiring_ids: set[str],
     declining: dict[str, tuple[Decimal, Decimal]],
     report_months: list[str],
+    publish_internal: bool,
+    figure: Callable[[str, str, str], Safe],
 ) -> dict[str, Any]:
     months: dict[str, dict[str, Any]] = {}
     for sale in sales:
@@ -419,16 +547,107 @@ def _dossier(
             f"against {money(before)} in the {DECLINE_WINDOW_DAYS} days before"
         )
     series = sorted(months.values(), key=lambda m: m["label"])
+    path = _Site.client_path(client.client_id)
+    site = _Site(model)
+    currency = model.base_currency
+    tables = {
+        "contract_table": table(
+            ("Contract", "Title", "Status", "Value", "Currency", "Starts", "Ends", "Expiring"),
+            (
+                (
+                    c.contract_id,
+                    c.title,
+                    c.status,
+                    money(c.value),
+                    c.currency,
+                    day(c.starts_on),
+                    day(c.ends_on),
+                    "within 90 days" if c.contract_id in expiring_ids else "",
+                )  # fmt: skip
+                for c in contracts
+            ),
+            numeric=(3,),
+        ),
+        "month_table": table(
+            ("Month", "Orders", f"Revenue ({currency})", "Returns"),
+            (
+                (m["label"], m["orders"], money(m["revenue"]), money(m["returns"]))
+                for m in reversed(series)
+            ),
+            numeric=(1, 2, 3),
+        ),
+        "ageing_table": table(
+            ("Not yet due", *buckets, "Overdue in all"),
+            [(money(not_due), *(money(amount) for amount in buckets.values()), money(overdue))],
+            numeric=range(6),
+        ),
+        "receivable_table": table(
+            ("Invoice", "Date", "Due on", "Days past due", f"Open ({currency})"),
+            (
+                (
+                    r.sale.sale_id,
+                    day(r.sale.date),
+                    day(r.sale.due_on),
+                    r.days_overdue if r.days_overdue > 0 else "",
+                    money(r.open_base),
+                )  # fmt: skip
+                for r in sorted(open_items, key=lambda r: (-r.days_overdue, r.sale.sale_id))
+            ),
+            numeric=(3, 4),
+        ),
+        "return_table": table(
+            ("Credit note", "Date", "Product", "Amount", "Currency"),
+            (
+                (s.sale_id, day(s.date), s.product, money(s.amount), s.currency)
+                for s in sales
+                if s.amount < 0
+            ),
+            numeric=(3,),
+        ),
+        "complaint_table": table(
+            ("Complaint", "Opened", "Closed", "Severity", "Summary", "Resolution"),
+            (
+                (
+                    c.complaint_id,
+                    day(c.opened_on),
+                    day(c.closed_on) if c.closed_on else "open",
+                    c.severity,
+                    c.summary,
+                    c.resolution,
+                )  # fmt: skip
+                for c in sorted(
+                    related["complaints"], key=lambda c: (c.opened_on, c.complaint_id or "")
+                )
+            ),
+        ),
+        "interaction_table": table(
+            ("Date", "Kind", "Manager", *(("Summary",) if publish_internal else ())),
+            (
+                (
+                    day(i.date),
+                    i.kind,
+                    site.manager(path, i.manager_id),
+                    *((i.summary,) if publish_internal else ()),
+                )
+                for i in sorted(related["interactions"], key=lambda i: i.date, reverse=True)
+            ),
+        ),
+    }
     return {
+        **tables,
         "months": series,
         # The chart shows every month of the last two years, with nothing sold as an empty slot.
-        "chart": bar_chart(
-            f"{client.name}: sales by month",
-            [
-                Point(label, months[label]["revenue"] if label in months else Decimal(0))
-                for label in report_months[-24:]
-            ],
-            model.base_currency,
+        "chart": figure(
+            path,
+            "sales",
+            bar_chart(
+                f"{client.name}: sales by month",
+                [
+                    Point(label, months[label]["revenue"] if label in months else Decimal(0))
+                    for label in report_months[-24:]
+                ],
+                model.base_currency,
+            ),
         )
         if series
         else Safe(""),

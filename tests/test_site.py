@@ -5,7 +5,9 @@ from __future__ import annotations
 import hashlib
 import shutil
 from datetime import date
+from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 from click.testing import CliRunner
@@ -95,7 +97,9 @@ def test_dossier_shows_contracts_receivables_and_flags(demo_site: Path) -> None:
     assert "Risk flags" in page and "Overdue receivables" in page
     assert "K-2024-00002" in page
     assert "90+ days" in page
-    assert page.count('class="ab-chart"') == 1 and 'class="ab-bar"' in page
+    assert page.count('class="ab-chart"') == 1
+    chart = (demo_site / "site" / "charts" / "clients-C00002-sales.svg").read_text(encoding="utf-8")
+    assert chart.startswith("<svg") and chart.count('<rect class="bar"') == 24
 
 
 def test_personal_and_internal_data_stay_out_by_default(demo_site: Path) -> None:
@@ -231,3 +235,35 @@ def test_generated_markdown_matches_golden_files(tmp_path: Path, update_golden: 
         assert text == expected[name], (
             f"{name} differs from tests/golden (run pytest --update-golden on purpose)"
         )
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.targets: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        wanted = {"a": "href", "link": "href", "script": "src", "img": "src"}.get(tag)
+        for name, value in attrs:
+            if name == wanted and value:
+                self.targets.append(value)
+
+
+def test_every_link_of_the_demo_site_resolves(demo_site: Path) -> None:
+    site = demo_site / "site"
+    broken = []
+    for page in sorted(site.rglob("*.html")):
+        if page.name == "404.html":
+            continue  # MkDocs writes its links absolute, for any depth of missing URL
+        parser = _Links()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for target in parser.targets:
+            address = urlsplit(target)
+            if address.scheme or address.netloc or not address.path:
+                continue  # absolute links are the theme's own; fragments stay on the page
+            resolved = (page.parent / unquote(address.path)).resolve()
+            if resolved.is_dir():
+                resolved = resolved / "index.html"
+            if not resolved.is_file():
+                broken.append(f"{page.relative_to(site)} -> {target}")
+    assert broken == []

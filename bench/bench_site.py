@@ -1,0 +1,97 @@
+"""The site build, stage by stage, on generated workbooks of growing size.
+
+Run: ``python bench/bench_site.py --sizes 1000:1000 10000:2000 100000:5000 750000:20000``
+(each size is SALES:CLIENTS). For each workbook it prints the time of every stage (read,
+validate, model, KPIs, render, MkDocs), our share of the total, the average HTML size of a client
+dossier, the size of the search index and the peak memory of the process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.generate import dataset  # noqa: E402
+from generator.config import Config  # noqa: E402
+from generator.kpi import compute  # noqa: E402
+from generator.model import build_model  # noqa: E402
+from generator.pages import render  # noqa: E402
+from generator.schema import load_schema  # noqa: E402
+from generator.site import build_site  # noqa: E402
+from generator.sources import read  # noqa: E402
+from generator.validate import validate  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+AS_OF = date(2026, 11, 22)
+
+
+def run(sales: int, clients: int) -> dict[str, float]:
+    folder = dataset(clients, sales)
+    schema = load_schema()
+    config = Config(source=str(folder), site_name="Benchmark")
+    times: dict[str, float] = {}
+    started = time.perf_counter()
+
+    def stage(name: str) -> None:
+        nonlocal started
+        now = time.perf_counter()
+        times[name] = now - started
+        started = now
+
+    workbook = read(folder, schema.table_names)
+    stage("read")
+    report = validate(workbook, schema)
+    assert report.valid, report.issues[:3]
+    stage("validate")
+    model = build_model(report, "EUR")
+    stage("model")
+    kpis = compute(model, AS_OF)
+    stage("kpi")
+    files = render(model, kpis, schema, report.warnings, config, folder.name)
+    stage("render")
+    with tempfile.TemporaryDirectory(dir=ROOT / "bench") as scratch:
+        project = Path(scratch)
+        shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+        for name in ("guide", "stylesheets"):
+            shutil.copytree(ROOT / "docs" / name, project / "docs" / name)
+        started = time.perf_counter()
+        build_site(files, project, project / "site", "Benchmark", AS_OF)
+        stage("mkdocs build (and swap)")
+        dossiers = list((project / "site" / "clients").glob("*/index.html"))
+        times["dossier KiB"] = sum(path.stat().st_size for path in dossiers) / len(dossiers) / 1024
+        times["search index MiB"] = (
+            project / "site" / "search" / "search_index.json"
+        ).stat().st_size / 2**20
+        times["pages"] = len(files)
+    times["peak MiB"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", nargs="+", default=["1000:1000", "10000:2000", "100000:5000"])
+    arguments = parser.parse_args()
+    for size in arguments.sizes:
+        sales, clients = (int(part) for part in size.split(":"))
+        times = run(sales, clients)
+        ours = sum(times[name] for name in ("read", "validate", "model", "kpi", "render"))
+        total = ours + times["mkdocs build (and swap)"]
+        print(f"\n{sales:,} sales, {clients:,} clients, {int(times['pages']):,} generated files")
+        for name in ("read", "validate", "model", "kpi", "render", "mkdocs build (and swap)"):
+            print(f"  {name:<24} {times[name]:8.2f} s")
+        print(f"  {'total':<24} {total:8.2f} s   our stages {ours / total:5.1%}")
+        print(f"  dossier HTML average     {times['dossier KiB']:8.1f} KiB")
+        print(f"  search index             {times['search index MiB']:8.2f} MiB")
+        print(f"  peak memory              {times['peak MiB']:8.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()

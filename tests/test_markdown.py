@@ -1,0 +1,98 @@
+"""The one escaping function: any spreadsheet text renders as itself, never as markup."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import markdown
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.markdown import escape, link
+from tests.test_site import ROOT
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    "[click](javascript:alert(1))",
+    "![img](http://example.com/x.png)",
+    "{: onclick=alert(1) }",
+    "a | b | c",
+    "line one\nline two\r\nline three",
+    "{{ config }} {% raw %}",
+    "**bold** _em_ `code` ~~strike~~",
+    "# heading",
+    "- list item",
+    "1. numbered",
+    "> quote",
+    "&amp; &lt;b&gt;",
+    "<!-- comment -->",
+    "<http://example.com>",
+    "[ref]: http://example.com",
+    "\\*not bold\\*",
+    "Αθήνα, Žluťoučký kůň, ‏مرحبا‏, 👩‍💼",
+]
+
+
+def _extensions() -> list[object]:
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    return [
+        next(iter(item)) if isinstance(item, dict) else item
+        for item in config["markdown_extensions"]
+    ]
+
+
+class _Collect(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def _render(source: str) -> _Collect:
+    html = markdown.markdown(source, extensions=_extensions())
+    collect = _Collect()
+    collect.feed(html)
+    return collect
+
+
+def _shown(value: str) -> str:
+    return " ".join(value.split())
+
+
+def test_hostile_values_render_as_their_own_text() -> None:
+    for value in HOSTILE:
+        rendered = _render(escape(value))
+        assert rendered.tags == ["p"], (value, rendered.tags)
+        assert " ".join("".join(rendered.text).split()) == _shown(value), value
+
+
+def test_values_in_a_table_cell_stay_in_their_cell() -> None:
+    rows = "\n".join(f"| {escape(value)} | x |" for value in HOSTILE)
+    rendered = _render(f"| a | b |\n|---|---|\n{rows}\n")
+    assert rendered.tags.count("tr") == len(HOSTILE) + 1
+    assert rendered.tags.count("td") == 2 * len(HOSTILE)
+    assert set(rendered.tags) == {"table", "thead", "tbody", "tr", "th", "td"}
+
+
+def test_link_label_is_escaped() -> None:
+    rendered = _render(link("<b>x</b>](javascript:alert(1))", "../clients/C1.md"))
+    assert rendered.tags == ["p", "a"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40))
+def test_any_text_is_one_paragraph_of_itself(value: str) -> None:
+    # Control characters other than white space are dropped; everything else shows as written.
+    shown = _shown(re.sub(r"[\x00-\x08\x0e-\x1f\x7f]", "", value))
+    rendered = _render("Text: " + escape(value))
+    assert rendered.tags == ["p"]
+    assert " ".join("".join(rendered.text).split()) == _shown("Text: " + shown)
