@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from html import escape as xml
 
-
 _WIDTH = 720
 _HEIGHT = 260
 _LEFT = 70
