@@ -364,3 +364,20 @@ _BATCHES: dict[str, Callable[[list[str]], list[Any] | None]] = {
     "integer": _batch_integers,
     "date": _batch_dates,
 }
+
+
+def as_text(kind: str, value: Any) -> str:
+    """A typed cell as the text a CSV file would hold for it, read back to the same value."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if kind == "date" and (value.__class__ is int or value.__class__ is float) and value == value:
+        try:
+            return _from_serial(int(value)).isoformat()
+        except CellProblem:
+            pass
+    try:
+        return _text(value)
+    except CellProblem:
+        return str(value)

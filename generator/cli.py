@@ -7,6 +7,7 @@ Exit codes (the same for every command):
   1  the workbook is invalid: the report lists every problem
   2  the source or the config cannot be read, or the command line is wrong
   3  an internal error (a bug): please report it with the command you ran
+  4  the network or the Google Sheets API failed, even after retrying: try later
 """
 
 from __future__ import annotations
@@ -28,12 +29,25 @@ from .sources import SourceError
 EXIT_INVALID = 1
 EXIT_UNREADABLE = 2
 EXIT_INTERNAL = 3
+EXIT_UNAVAILABLE = 4
 
 
 class Unreadable(click.ClickException):
     """The source or config cannot be read: exit code 2."""
 
     exit_code = EXIT_UNREADABLE
+
+
+class Unavailable(click.ClickException):
+    """The network or the Sheets API failed after retrying: exit code 4."""
+
+    exit_code = EXIT_UNAVAILABLE
+
+
+def _source_failure(error: Exception) -> click.ClickException:
+    if getattr(error, "retryable", False):
+        return Unavailable(str(error))
+    return Unreadable(str(error))
 
 
 def _config(ctx: click.Context, **options: object) -> Config:
@@ -58,7 +72,9 @@ def cli(ctx: click.Context, config_path: Path | None) -> None:
 
 
 @cli.command()
-@click.option("--source", help="An .xlsx workbook or a folder of <Tab>.csv files.")
+@click.option(
+    "--source", help="A Google Sheets URL or key, an .xlsx workbook or a folder of <Tab>.csv files."
+)
 @click.option("--base-currency", help="ISO code of the currency KPIs are counted in (default EUR).")
 @click.option(
     "--format",
@@ -97,7 +113,7 @@ def check(
     try:
         report = pipeline.check(config)
     except (SourceError, pipeline.NoSourceError) as error:
-        raise Unreadable(str(error)) from error
+        raise _source_failure(error) from error
     location = str(config.source)
     if output_format == "json":
         click.echo(as_json(report, location))
@@ -113,7 +129,9 @@ def _today() -> date:
 
 
 @cli.command()
-@click.option("--source", help="An .xlsx workbook or a folder of <Tab>.csv files.")
+@click.option(
+    "--source", help="A Google Sheets URL or key, an .xlsx workbook or a folder of <Tab>.csv files."
+)
 @click.option(
     "--as-of",
     type=click.DateTime(formats=["%Y-%m-%d"]),
@@ -145,7 +163,7 @@ def build(
     try:
         result = pipeline.build(config, report_date, Path.cwd())
     except (SourceError, pipeline.NoSourceError) as error:
-        raise Unreadable(str(error)) from error
+        raise _source_failure(error) from error
     except pipeline.InvalidWorkbook as invalid:
         click.echo(as_text(invalid.report, str(config.source), limit=500), err=True)
         click.echo("The site was not built; the previous site is unchanged.", err=True)
@@ -160,7 +178,9 @@ def build(
 
 
 @cli.command()
-@click.option("--source", help="An .xlsx workbook or a folder of <Tab>.csv files.")
+@click.option(
+    "--source", help="A Google Sheets URL or key, an .xlsx workbook or a folder of <Tab>.csv files."
+)
 @click.option("--as-of", type=click.DateTime(formats=["%Y-%m-%d"]), help="The report date.")
 @click.option(
     "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on."
@@ -178,6 +198,67 @@ def serve(ctx: click.Context, source: str | None, as_of: datetime | None, dev_ad
 
     config = _config(ctx)
     mkdocs_serve(config_file="mkdocs.yml", dev_addr=dev_addr, site_name=config.site_name)
+
+
+@cli.command()
+@click.option("--source", help="The Google Sheets URL or key (default: source in the config).")
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The snapshot folder to write (replaced whole, only when the pull succeeded).",
+)
+@click.pass_context
+def pull(ctx: click.Context, source: str | None, out: Path) -> None:
+    """Save the Google Sheet as a local snapshot: a folder of CSV files and snapshot.json.
+
+    Two requests read every tab. A build can then run offline from the folder, and a team can
+    diff one night's snapshot against the next. A failed pull leaves the earlier snapshot as it was.
+
+    \b
+    Example:
+      accountbook pull --source https://docs.google.com/spreadsheets/d/KEY --out snapshot
+      accountbook build --source snapshot
+    """
+    config = _config(ctx, source=source)
+    pulled_at = datetime.now(UTC).replace(microsecond=0).isoformat()
+    try:
+        folder = pipeline.pull(config, out, pulled_at)
+    except (SourceError, pipeline.NoSourceError) as error:
+        raise _source_failure(error) from error
+    except OSError as error:
+        raise Unreadable(f"{out}: cannot write the snapshot ({error.strerror})") from error
+    click.echo(f"Saved {folder} (pulled {pulled_at})")
+
+
+@cli.command()
+@click.option("--source", help="The Google Sheets URL or key, or a local workbook.")
+@click.pass_context
+def doctor(ctx: click.Context, source: str | None) -> None:
+    """Check credentials, access to the sheet, and its tab and header names; say what to fix.
+
+    Exit code 0 when everything is in order, 1 when a tab or header needs fixing, 2 when the
+    sheet cannot be read (the message says why), 4 when the network or the API failed.
+
+    \b
+    Example:
+      accountbook doctor --source https://docs.google.com/spreadsheets/d/KEY
+    """
+    config = _config(ctx, source=source)
+    try:
+        diagnosis = pipeline.doctor(config)
+    except (SourceError, pipeline.NoSourceError) as error:
+        raise _source_failure(error) from error
+    click.echo(f"ok    source: {diagnosis.source}")
+    click.echo(f"ok    credentials: {diagnosis.credentials}")
+    click.echo(f"ok    read {diagnosis.title!r}: tabs {', '.join(diagnosis.tabs) or '(none)'}")
+    for found in diagnosis.issues:
+        mark = "fix " if found.severity == "error" else "note"
+        click.echo(f"{mark}  {found.cell or found.tab}: {found.message}")
+    if any(found.severity == "error" for found in diagnosis.issues):
+        click.echo("Fix the tabs and headers above, then run accountbook check.")
+        ctx.exit(EXIT_INVALID)
+    click.echo("Tabs and headers match the contract. Run accountbook check for the values.")
 
 
 @cli.command()

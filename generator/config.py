@@ -34,6 +34,10 @@ class Config:
     report_date: date | None = None
     publish_personal: bool = False
     publish_internal: bool = False
+    # Google Sheets: a service-account key file, and how to sign in (auto, service-account,
+    # api-key, oauth). Keys themselves never go here: see the Google Sheets docs page.
+    credentials: str | None = None
+    auth: str = "auto"
 
     def with_options(self, **options: Any) -> Config:
         """This config with the options that were given (not None) taking precedence."""
@@ -97,7 +101,7 @@ def _read_file(path: Path) -> dict[str, Any]:
             f"{path}: unknown settings {', '.join(unknown)}; known: {', '.join(sorted(_KINDS))}"
         )
     typed = {name: _typed(name, value, str(path)) for name, value in settings.items()}
-    for name in ("source", "site_dir"):
+    for name in ("source", "site_dir", "credentials"):
         location = typed.get(name)
         if location and "://" not in location and not Path(location).is_absolute():
             typed[name] = str(path.parent / location)

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from .config import Config
+from .issues import Issue
 from .kpi import compute
 from .model import build_model
 from .pages import render
@@ -46,8 +47,29 @@ def check(config: Config) -> Report:
         )
     schema = load_schema()
     # Gather everything before judging: read every tab, then validate the whole workbook.
-    workbook = read(config.source, schema.table_names)
-    return validate(workbook, schema, base_currency=config.base_currency)
+    workbook = read(config.source, schema.table_names, config.credentials, config.auth)
+    report = validate(workbook, schema, base_currency=config.base_currency)
+    report.source_title = workbook.title or str(config.source)
+    return report
+
+
+def pull(config: Config, out: Path, pulled_at: str) -> Path:
+    """Save the configured Google Sheet as a local snapshot folder that builds offline."""
+    from . import sheets
+
+    key = sheets.spreadsheet_key(str(config.source or ""))
+    if key is None:
+        raise NoSourceError(
+            f"pull needs a Google Sheets URL or key as the source, not {config.source!r}"
+        )
+    schema = load_schema()
+    spreadsheet = sheets.read_sheet(
+        key, schema.table_names, sheets.connect(config.credentials, config.auth)
+    )
+    kinds = {
+        table.name: {column.name: column.type for column in table.fields} for table in schema.tables
+    }
+    return sheets.write_snapshot(spreadsheet, kinds, out, pulled_at)
 
 
 def build(config: Config, as_of: date, project: Path) -> BuildResult:
@@ -58,11 +80,52 @@ def build(config: Config, as_of: date, project: Path) -> BuildResult:
         raise InvalidWorkbook(report)
     model = build_model(report, config.base_currency)
     kpis = compute(model, as_of)
-    files = render(
-        model, kpis, load_schema(), report.warnings, config, Path(str(config.source)).name
-    )
+    files = render(model, kpis, load_schema(), report.warnings, config, report.source_title)
     site_dir = Path(config.site_dir)
     if not site_dir.is_absolute():
         site_dir = project / site_dir
     pages = build_site(files, project, site_dir, config.site_name, as_of)
     return BuildResult(report=report, pages=pages, site_dir=site_dir)
+
+
+HEADER_CODES = (
+    "missing-tab",
+    "missing-column",
+    "unknown-column",
+    "duplicate-column",
+    "blank-header",
+)
+
+
+@dataclass(frozen=True)
+class Diagnosis:
+    """What ``doctor`` found: how it signed in, what it could read, what to fix in the headers."""
+
+    source: str
+    credentials: str
+    title: str
+    tabs: list[str]
+    issues: list[Issue]
+
+
+def doctor(config: Config) -> Diagnosis:
+    """Check credentials, access, and the tab and header names against the contract."""
+    from . import sheets
+
+    if not config.source:
+        raise NoSourceError("no source: pass --source URL, or set source in accountbook.toml")
+    schema = load_schema()
+    key = sheets.spreadsheet_key(str(config.source))
+    if key is None:
+        workbook = read(config.source, schema.table_names)
+        credentials, tabs = (
+            "none needed (a local source)",
+            sorted(workbook.sheets) + workbook.other_tabs,
+        )
+    else:
+        access = sheets.connect(config.credentials, config.auth)
+        credentials = access.method + (f" {access.identity}" if access.identity else "")
+        spreadsheet = sheets.read_headers(key, schema.table_names, access)
+        workbook, tabs = spreadsheet.workbook, spreadsheet.tabs
+    issues = [found for found in validate(workbook, schema).issues if found.code in HEADER_CODES]
+    return Diagnosis(str(config.source), credentials, workbook.title, tabs, issues)

@@ -43,13 +43,24 @@ class Workbook:
     """The tabs of a source that the contract asked for, plus what else was there."""
 
     location: str
+    title: str = ""  # what the site calls the source: a sheet's or snapshot's title, a file name
     sheets: dict[str, Sheet] = field(default_factory=dict)
     other_tabs: list[str] = field(default_factory=list)
     problems: list[Issue] = field(default_factory=list)
 
 
-def read(location: str | Path, tabs: Iterable[str]) -> Workbook:
-    """Read the tabs named ``tabs`` from a folder of CSV files or an ``.xlsx`` workbook."""
+def read(
+    location: str | Path, tabs: Iterable[str], credentials: str | None = None, auth: str = "auto"
+) -> Workbook:
+    """Read the tabs named ``tabs`` from a Google Sheet, a folder of CSV files or an ``.xlsx`` file.
+
+    ``credentials`` and ``auth`` say how to sign in to Google (see :func:`generator.sheets.connect`).
+    """
+    from . import sheets  # the Google libraries load only for a Google source
+
+    key = sheets.spreadsheet_key(str(location))
+    if key is not None:
+        return sheets.read_sheet(key, tabs, sheets.connect(credentials, auth)).workbook
     path = Path(location)
     if path.is_dir():
         with cycle_collection_paused():
@@ -71,7 +82,7 @@ def read_csv_folder(folder: Path, tabs: Iterable[str]) -> Workbook:
         present = {path.stem: path for path in folder.iterdir() if path.suffix.lower() == ".csv"}
     except OSError as error:
         raise SourceError(f"{folder}: cannot list the folder ({error.strerror})") from error
-    workbook = Workbook(location=str(folder))
+    workbook = Workbook(location=str(folder), title=_snapshot_title(folder) or folder.name)
     workbook.other_tabs = sorted(name for name in present if name not in wanted)
     for name in wanted:
         if name not in present:
@@ -86,6 +97,21 @@ def read_csv_folder(folder: Path, tabs: Iterable[str]) -> Workbook:
         if sheet is not None:
             workbook.sheets[name] = sheet
     return workbook
+
+
+SNAPSHOT_FILE = "snapshot.json"
+
+
+def _snapshot_title(folder: Path) -> str | None:
+    """The spreadsheet title a pulled snapshot records, if the folder is one."""
+    import json
+
+    try:
+        recorded = json.loads((folder / SNAPSHOT_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    title = recorded.get("title") if isinstance(recorded, dict) else None
+    return title if isinstance(title, str) and title else None
 
 
 def _csv_sheet(name: str, data: bytes, problems: list[Issue]) -> Sheet | None:
@@ -166,7 +192,7 @@ def read_xlsx(path: Path, tabs: Iterable[str]) -> Workbook:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a file that is not a workbook
         raise SourceError(f"{path}: cannot be opened as an .xlsx workbook ({error})") from error
-    workbook = Workbook(location=str(path))
+    workbook = Workbook(location=str(path), title=path.name)
     try:
         workbook.other_tabs = sorted(name for name in book.sheetnames if name not in wanted)
         for name in wanted:

@@ -52,6 +52,7 @@ class Report:
 
     issues: list[Issue]
     tables: dict[str, TableData]
+    source_title: str = ""
 
     @property
     def errors(self) -> list[Issue]:

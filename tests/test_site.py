@@ -267,3 +267,52 @@ def test_every_link_of_the_demo_site_resolves(demo_site: Path) -> None:
             if not resolved.is_file():
                 broken.append(f"{page.relative_to(site)} -> {target}")
     assert broken == []
+
+
+def test_serve_builds_then_serves_the_site(tmp_path: Path) -> None:
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    project = make_project(tmp_path / "p")
+    write_csv(small_grid(), project / "data")
+    (project / "accountbook.toml").write_text(
+        'source = "data"\nsite_name = "Served"\n', encoding="utf-8"
+    )
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "serve",
+            "--as-of",
+            "2026-03-31",
+            "--dev-addr",
+            f"127.0.0.1:{port}",
+        ],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        page = ""
+        while time.monotonic() < deadline and not page:
+            try:
+                with urllib.request.urlopen(
+                    f"http://127.0.0.1:{port}/clients/C1/", timeout=2
+                ) as response:
+                    page = response.read().decode("utf-8")
+            except OSError:
+                assert server.poll() is None, server.stdout.read().decode() if server.stdout else ""
+                time.sleep(0.3)
+        assert "<title>Acme - Served</title>" in page
+        assert (project / "site" / "index.html").is_file()  # built first, as build does
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
