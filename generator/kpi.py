@@ -48,7 +48,7 @@ class Period:
     kind: str  # "month", "quarter" or "year"
     number: int = 0  # the month 1-12 or the quarter 1-4; 0 for a year
 
-    @property
+    @cached_property
     def label(self) -> str:
         if self.kind == "month":
             return f"{self.year}-{self.number:02d}"
@@ -163,8 +163,24 @@ class _Ledger:
     orders: dict[Period, int] = field(default_factory=lambda: defaultdict(int))
     buyers: dict[Period, set[str]] = field(default_factory=lambda: defaultdict(set))
     new: dict[Period, int] = field(default_factory=lambda: defaultdict(int))
-    # Overdue as a step function of the date: (first day it applies, change), sorted.
+    # Overdue as a step function of the date: (first day it applies, change), then sorted into
+    # the days it changes and the running total after each change.
     steps: list[tuple[date, Decimal]] = field(default_factory=list)
+    changes: list[date] = field(default_factory=list)
+    running: list[Decimal] = field(default_factory=lambda: [Decimal(0)])
+
+
+@dataclass
+class _Totals:
+    """One manager's own figures for one period; a team's are the sums (and unions) of these."""
+
+    revenue: Decimal
+    orders: int
+    returns: Decimal
+    new: int
+    overdue: Decimal
+    buyers: set[str]
+    buyers_before: set[str]
 
 
 def compute(model: Model, as_of: date) -> Kpis:
@@ -172,6 +188,13 @@ def compute(model: Model, as_of: date) -> Kpis:
     periods = report_periods(model.sales[0].date if model.sales else None, as_of)
     ledgers = _ledgers(model.sales, model.managers)
     target_of = _TargetBook(model)
+    # Each manager's own figures once; every scope adds up its members' (all but the client
+    # sets are sums, and a sale is credited to exactly one manager).
+    own = {
+        (manager_id, period): _totals(ledger, period, as_of)
+        for manager_id, ledger in ledgers.items()
+        for period in periods
+    }
     scopes: list[tuple[str, str | None, list[str]]] = [("company", None, list(model.managers))]
     scopes += [
         ("team", manager_id, model.team(manager_id))
@@ -181,29 +204,29 @@ def compute(model: Model, as_of: date) -> Kpis:
     scopes += [("manager", manager_id, [manager_id]) for manager_id in sorted(model.managers)]
     rows = []
     for scope, manager_id, members in scopes:
-        books = [ledgers[member] for member in members]
-        steps = sorted(step for book in books for step in book.steps)
-        changes = [day for day, _ in steps]
-        running = [Decimal(0)]
-        for _, change in steps:
-            running.append(running[-1] + change)
-        for period in sorted(periods, key=lambda p: p.label):
-            rows.append(
-                _row(
-                    scope,
-                    manager_id,
-                    period,
-                    books,
-                    target_of.total(members, period),
-                    changes,
-                    running,
-                    as_of,
-                )
-            )
+        for period in periods:
+            parts = [own[member, period] for member in members]
+            rows.append(_row(scope, manager_id, period, parts, target_of.total(members, period)))
     rows.sort(key=lambda row: (SCOPES.index(row.scope), row.manager_id or "", row.period.label))
     kpis = Kpis(as_of=as_of, periods=periods, rows=rows)
     kpis.index = {(row.scope, row.manager_id, row.period.label): row for row in rows}
     return kpis
+
+
+def _totals(ledger: _Ledger, period: Period, as_of: date) -> _Totals:
+    months = period.months
+    # Overdue on a date counts what fell due before it: the steps that apply by that date.
+    overdue_at = min(period.last_day, as_of)
+    overdue = ledger.running[bisect.bisect_right(ledger.changes, overdue_at)]
+    return _Totals(
+        revenue=sum((ledger.revenue.get(m, Decimal(0)) for m in months), Decimal(0)),
+        orders=sum(ledger.orders.get(m, 0) for m in months),
+        returns=sum((ledger.returns.get(m, Decimal(0)) for m in months), Decimal(0)),
+        new=sum(ledger.new.get(m, 0) for m in months),
+        overdue=overdue,
+        buyers=_buyers(ledger, months),
+        buyers_before=_buyers(ledger, period.previous().months),
+    )
 
 
 def _ledgers(sales: Iterable[Sale], managers: Iterable[str]) -> dict[str, _Ledger]:
@@ -227,6 +250,14 @@ def _ledgers(sales: Iterable[Sale], managers: Iterable[str]) -> dict[str, _Ledge
                 book.steps.append((max(overdue_from, sale.paid_on), -sale.paid_base))
     for sale in first_sale.values():
         ledgers[sale.manager_id].new[Period.month_of(sale.date)] += 1
+    for ledger in ledgers.values():
+        ledger.steps.sort(key=lambda step: step[0])
+        ledger.changes = [day for day, _ in ledger.steps]
+        total = Decimal(0)
+        for _, change in ledger.steps:
+            total += change
+            ledger.running.append(total)
+        ledger.steps = []
     return ledgers
 
 
@@ -252,23 +283,15 @@ class _TargetBook:
 
 
 def _row(
-    scope: str,
-    manager_id: str | None,
-    period: Period,
-    books: list[_Ledger],
-    target: Decimal | None,
-    changes: list[date],
-    running: list[Decimal],
-    as_of: date,
+    scope: str, manager_id: str | None, period: Period, parts: list[_Totals], target: Decimal | None
 ) -> KpiRow:
-    months = period.months
-    revenue = sum((book.revenue.get(m, Decimal(0)) for book in books for m in months), Decimal(0))
-    orders = sum(book.orders.get(m, 0) for book in books for m in months)
-    buyers = _buyers(books, months)
-    before = _buyers(books, period.previous().months)
-    overdue_at = min(period.last_day, as_of)
-    # Overdue on a date counts what fell due before it: the steps that apply by that date.
-    overdue = running[bisect.bisect_right(changes, overdue_at)]
+    if len(parts) == 1:
+        buyers, before = parts[0].buyers, parts[0].buyers_before
+    else:
+        buyers = set().union(*(part.buyers for part in parts))
+        before = set().union(*(part.buyers_before for part in parts))
+    revenue = sum((part.revenue for part in parts), Decimal(0))
+    orders = sum(part.orders for part in parts)
     return KpiRow(
         scope=scope,
         manager_id=manager_id,
@@ -279,22 +302,19 @@ def _row(
         orders=orders,
         average_order=(revenue / orders) if orders else None,
         active_clients=len(buyers),
-        new_clients=sum(book.new.get(m, 0) for book in books for m in months),
+        new_clients=sum(part.new for part in parts),
         lost_clients=len(before - buyers),
-        returns=sum(
-            (book.returns.get(m, Decimal(0)) for book in books for m in months), Decimal(0)
-        ),
-        overdue=overdue,
+        returns=sum((part.returns for part in parts), Decimal(0)),
+        overdue=sum((part.overdue for part in parts), Decimal(0)),
     )
 
 
-def _buyers(books: list[_Ledger], months: Iterable[Period]) -> set[str]:
+def _buyers(ledger: _Ledger, months: Iterable[Period]) -> set[str]:
     found: set[str] = set()
     for month in months:
-        for book in books:
-            clients = book.buyers.get(month)
-            if clients:
-                found |= clients
+        clients = ledger.buyers.get(month)
+        if clients:
+            found |= clients
     return found
 
 

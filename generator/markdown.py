@@ -15,14 +15,24 @@ from typing import Any
 # Characters that can start markup in Markdown (with the extensions we enable) or in HTML, or end
 # an HTML attribute: each becomes a numeric character reference, which both read as the character.
 _SPECIAL = re.compile(r"[&<>\"'\\`*_{}\[\]#|]")
-# What starts markup only at the start of a line: a list item or a numbered list.
-_LINE_START = re.compile(r"^(?:[-+]|\d+\.)")
+# What starts markup only at the start of a line: a list item, a numbered list, a rule.
+_LINE_START = re.compile(r"^(?:[-+]|\d+\.)(?=\s|$)|^(?:-\s*){3,}$")
+# Anything that needs the slow path; most cells (names, ids, numbers) need none of it.
+_UNSAFE = re.compile(
+    r"[&<>\"'\\`*_{}\[\]#|\x00-\x1f\x7f\x85\u2028\u2029]|^\s|\s$|^(?:[-+]|\d+\.)(?=\s|$)|^(?:-\s*){3,}$"
+)
 _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x85]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
 def _reference(found: re.Match[str]) -> str:
     return "".join(f"&#{ord(char)};" for char in found[0])
+
+
+def _marker(found: re.Match[str]) -> str:
+    # Writing the marker's last character as a reference is enough to stop the markup.
+    text = found[0]
+    return text[:-1] + f"&#{ord(text[-1])};" if not text.startswith("-") else f"&#45;{text[1:]}"
 
 
 class Safe(str):
@@ -37,9 +47,12 @@ def escape(value: Any) -> str:
         return value
     if value is None:
         return ""
-    text = _LINE_BREAKS.sub(" ", _CONTROL.sub("", str(value))).strip()
+    text = value if value.__class__ is str else str(value)
+    if _UNSAFE.search(text) is None:
+        return text
+    text = _LINE_BREAKS.sub(" ", _CONTROL.sub("", text)).strip()
     text = _SPECIAL.sub(_reference, text)
-    return _LINE_START.sub(_reference, text)
+    return _LINE_START.sub(_marker, text)
 
 
 def link(label: Any, target: str) -> Safe:
@@ -63,12 +76,26 @@ def table(
     """
     right = set(numeric)
     align = [' class="ab-num"' if index in right else "" for index in range(len(headers))]
-    parts = ['<div class="ab-table" data-search-exclude><table><thead><tr>']
-    parts += [f"<th{align[index]}>{escape(header)}</th>" for index, header in enumerate(headers)]
-    parts.append("</tr></thead><tbody>")
+    parts = ['<div class="ab-table" data-search-exclude><table>']
+    if any(headers):
+        parts.append("<thead><tr>")
+        parts += [
+            f"<th{align[index]}>{escape(header)}</th>" for index, header in enumerate(headers)
+        ]
+        parts.append("</tr></thead>")
+    parts.append("<tbody>")
     for row in rows:
         parts.append("<tr>")
         parts += [f"<td{align[index]}>{escape(cell)}</td>" for index, cell in enumerate(row)]
         parts.append("</tr>")
     parts.append("</tbody></table></div>")
     return Safe("".join(parts))
+
+
+def warning(title: str, items: Iterable[Any]) -> Safe:
+    """A warning box (Material's admonition style), left out of the search index."""
+    entries = "".join(f"<li>{escape(item)}</li>" for item in items)
+    return Safe(
+        f'<div class="admonition warning" data-search-exclude><p class="admonition-title">{escape(title)}</p>'
+        f"<ul>{entries}</ul></div>"
+    )

@@ -19,7 +19,7 @@ from .charts import Point, attainment_chart, bar_chart
 from .config import Config
 from .issues import Issue
 from .kpi import KpiRow, Kpis, Period, expiring_contracts, kpis_csv
-from .markdown import Safe, escape, html_link, table
+from .markdown import Safe, escape, html_link, table, warning
 from .model import SECTIONS, Client, Contract, Model, Sale
 from .paths import page_slug
 from .schema import Schema
@@ -338,6 +338,8 @@ def render(
             numeric=(5,),
         ),
     )
+    expiring_ids = {contract.contract_id for contract in expiring}
+    report_months = [period.label for period in kpis.periods if period.kind == "month"]
     for client in model.clients.values():
         page(
             "client.md.j2",
@@ -348,9 +350,10 @@ def render(
                 client,
                 sales_by_client.get(client.client_id, []),
                 by_client[client.client_id],
-                {c.contract_id for c in expiring},
+                expiring_ids,
                 declining,
-                [period.label for period in kpis.periods if period.kind == "month"],
+                report_months,
+                config.publish_personal,
                 config.publish_internal,
                 figure,
             ),
@@ -501,6 +504,7 @@ def _dossier(
     expiring_ids: set[str],
     declining: dict[str, tuple[Decimal, Decimal]],
     report_months: list[str],
+    publish_personal: bool,
     publish_internal: bool,
     figure: Callable[[str, str, str], Safe],
 ) -> dict[str, Any]:
@@ -633,7 +637,45 @@ def _dossier(
             ),
         ),
     }
+    where = ", ".join(part for part in (client.city, client.country) if part)
+    summary = " ".join(
+        part
+        for part in (
+            f"{(client.segment or '').capitalize()} client" if client.segment else "Client",
+            f"in {where}" if where else "",
+            f"({client.industry})" if client.industry else "",
+            f"of {model.managers[client.manager_id].name}.",
+        )
+        if part
+    )
+    profile = [
+        ("Client id", client.client_id),
+        ("Responsible manager", site.manager(path, client.manager_id)),
+        ("Segment", client.segment),
+        ("Status", client.status),
+        ("Industry", client.industry),
+        ("Location", where),
+        ("Client since", day(client.since)),
+        (f"Credit limit ({currency})", money(client.credit_limit)),
+        (f"Sales to date ({currency})", money(sum((s.amount_base for s in sales), Decimal(0)))),
+    ]
+    if publish_personal:
+        profile.append(
+            (
+                "Contact",
+                " ".join(
+                    p
+                    for p in (client.contact_name, client.contact_email, client.contact_phone)
+                    if p
+                ),
+            )
+        )
+    if publish_internal and client.notes:
+        profile.append(("Notes", client.notes))
     return {
+        "summary": summary,
+        "flag_block": warning("Risk flags", flags),
+        "profile_table": table(("", ""), profile),
         **tables,
         "months": series,
         # The chart shows every month of the last two years, with nothing sold as an empty slot.
@@ -663,5 +705,4 @@ def _dossier(
         ),
         "interactions": sorted(related["interactions"], key=lambda i: i.date, reverse=True),
         "flags": flags,
-        "total": sum((s.amount_base for s in sales), Decimal(0)),
     }

@@ -79,8 +79,10 @@ def build(config: Config, as_of: date, project: Path) -> BuildResult:
     if not report.valid:
         raise InvalidWorkbook(report)
     model = build_model(report, config.base_currency)
+    report.tables.clear()  # the model holds the values now; a 20,000-client site needs the memory
     kpis = compute(model, as_of)
     files = render(model, kpis, load_schema(), report.warnings, config, report.source_title)
+    del model, kpis
     site_dir = Path(config.site_dir)
     if not site_dir.is_absolute():
         site_dir = project / site_dir

@@ -12,7 +12,7 @@ import logging
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, MutableMapping
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -49,9 +49,13 @@ def _source_date(as_of: date) -> Iterator[None]:
 
 
 def build_site(
-    files: Mapping[str, str | bytes], project: Path, site_dir: Path, site_name: str, as_of: date
+    files: MutableMapping[str, str], project: Path, site_dir: Path, site_name: str, as_of: date
 ) -> int:
-    """Write ``files`` into ``docs/`` and build the site into ``site_dir``; return the page count."""
+    """Write ``files`` into ``docs/`` and build the site into ``site_dir``; return the page count.
+
+    ``files`` is emptied as it is written: MkDocs then holds every page in memory itself, and
+    a big site should not hold its Markdown twice.
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -64,13 +68,15 @@ def build_site(
     try:
         staged_docs = staging / "docs"
         _copy_hand_written(docs, staged_docs)
-        for relative, content in sorted(files.items()):
+        pages = sum(1 for name in files if name.endswith(".md"))
+        folders: set[Path] = set()
+        while files:
+            relative, content = files.popitem()
             target = staged_docs / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(content, bytes):
-                target.write_bytes(content)
-            else:
-                target.write_text(content, encoding="utf-8", newline="\n")
+            if target.parent not in folders:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(target.parent)
+            target.write_text(content, encoding="utf-8", newline="\n")
         collect = _Collect()
         logger = logging.getLogger("mkdocs")
         logger.addHandler(collect)
@@ -91,7 +97,7 @@ def build_site(
             logger.removeHandler(collect)
         _swap(staged_docs, docs, staging / "replaced-docs")
         _replace(site_staging / "site", site_dir, site_staging / "replaced-site")
-        return sum(1 for name in files if name.endswith(".md"))
+        return pages
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         shutil.rmtree(site_staging, ignore_errors=True)
