@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from .config import Config
+from .guard import secrets_from_environment
 from .issues import Issue
 from .kpi import compute
 from .model import build_model
@@ -78,6 +79,7 @@ def build(config: Config, as_of: date, project: Path) -> BuildResult:
     report = check(config)
     if not report.valid:
         raise InvalidWorkbook(report)
+    private = private_values(report, config)
     model = build_model(report, config.base_currency)
     report.tables.clear()  # the model holds the values now; a 20,000-client site needs the memory
     kpis = compute(model, as_of)
@@ -86,8 +88,32 @@ def build(config: Config, as_of: date, project: Path) -> BuildResult:
     site_dir = Path(config.site_dir)
     if not site_dir.is_absolute():
         site_dir = project / site_dir
-    pages = build_site(files, project, site_dir, config.site_name, as_of)
+    pages = build_site(
+        files, project, site_dir, config.site_name, as_of, private, secrets_from_environment()
+    )
     return BuildResult(report=report, pages=pages, site_dir=site_dir)
+
+
+def private_values(report: Report, config: Config) -> set[str]:
+    """The workbook's values that must not be published: personal and internal columns, unless
+    the config publishes them, less any value that a published column shows anyway (a contact
+    who is also a manager, say)."""
+    schema = load_schema()
+    private: set[str] = set()
+    public: set[str] = set()
+    for table in schema.tables:
+        data = report.tables.get(table.name)
+        if data is None:
+            continue
+        for column in table.fields:
+            hidden = (column.personal and not config.publish_personal) or (
+                column.internal and not config.publish_internal
+            )
+            if hidden:
+                private.update(str(value) for value in data.columns[column.name] if value)
+            elif column.type == "string" and table.name != "Sales":
+                public.update(str(value) for value in data.columns[column.name] if value)
+    return private - public
 
 
 HEADER_CODES = (

@@ -12,16 +12,32 @@ import logging
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Iterable, Iterator, MutableMapping
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from .guard import Finding, scan
 from .pages import GENERATED
 
 
 class SiteBuildError(Exception):
     """MkDocs could not build the site, or warned (the build is strict)."""
+
+
+class UnsafeSiteError(SiteBuildError):
+    """The built site holds something it must not publish; it was not put in place."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        lines = [f"{finding.file}: {finding.what} {finding.detail}" for finding in findings[:20]]
+        more = f" (and {len(findings) - 20} more)" if len(findings) > 20 else ""
+        super().__init__(
+            "The built site failed the safety scan, so it was not published"
+            + more
+            + ":\n"
+            + "\n".join(lines)
+        )
+        self.findings = findings
 
 
 class _Collect(logging.Handler):
@@ -49,7 +65,13 @@ def _source_date(as_of: date) -> Iterator[None]:
 
 
 def build_site(
-    files: MutableMapping[str, str], project: Path, site_dir: Path, site_name: str, as_of: date
+    files: MutableMapping[str, str],
+    project: Path,
+    site_dir: Path,
+    site_name: str,
+    as_of: date,
+    private: Iterable[str] = (),
+    secrets: Iterable[str] = (),
 ) -> int:
     """Write ``files`` into ``docs/`` and build the site into ``site_dir``; return the page count.
 
@@ -95,6 +117,10 @@ def build_site(
             raise SiteBuildError(f"MkDocs could not build the site: {details}") from error
         finally:
             logger.removeHandler(collect)
+        # Never publish a site that leaks: scan it before anything is put in place.
+        findings = scan(site_staging / "site", private, secrets)
+        if findings:
+            raise UnsafeSiteError(findings)
         _swap(staged_docs, docs, staging / "replaced-docs")
         _replace(site_staging / "site", site_dir, site_staging / "replaced-site")
         return pages

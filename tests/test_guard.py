@@ -1,0 +1,93 @@
+"""The safety scan of a built site: foreign scripts, handlers, script URLs, leaks, credentials."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator import pipeline
+from generator.config import Config
+from generator.guard import scan, secrets_from_environment
+from generator.site import UnsafeSiteError
+
+from .conftest import small_grid, write_csv
+from .test_site import AS_OF, make_project, tree_digest
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("guard")
+    project = make_project(folder / "p")
+    pipeline.build(Config(source=str(write_csv(small_grid(), folder / "b"))), AS_OF, project)
+    return project / "site"
+
+
+def _copy(site: Path, tmp_path: Path) -> Path:
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    return copy
+
+
+def test_a_clean_build_passes(built: Path) -> None:
+    assert scan(built, ["pat@acme.example"], ["a-secret-value-123"]) == []
+
+
+@pytest.mark.parametrize(
+    ("injected", "what"),
+    [
+        ("<script>alert(1)</script>", "foreign inline script"),
+        ('<script src="https://cdn.example.com/x.js"></script>', "foreign script"),
+        ('<img src="x.png" onerror="alert(1)">', "event handler attribute"),
+        ('<a href=" JaVaScRiPt:alert(1)">x</a>', "script URL"),
+        ('<a href="&#106;avascript:alert(1)">x</a>', "script URL"),
+        ("<td>pat@acme.example</td>", "personal or internal value"),
+        ("<p>Write to pat@acme.example today</p>", "personal e-mail"),
+        ("<p>-----BEGIN PRIVATE KEY-----</p>", "credential"),
+        ("<p>token a-secret-value-123</p>", "credential"),
+    ],
+)
+def test_each_kind_of_problem_is_found(
+    built: Path, tmp_path: Path, injected: str, what: str
+) -> None:
+    site = _copy(built, tmp_path)
+    page = site / "clients" / "C1" / "index.html"
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("</article>", injected + "</article>"),
+        encoding="utf-8",
+    )
+    findings = scan(site, ["pat@acme.example"], ["a-secret-value-123"])
+    assert [(finding.file, finding.what) for finding in findings] == [
+        ("clients/C1/index.html", what)
+    ]
+    assert "pat@acme" not in " ".join(finding.detail for finding in findings)
+
+
+def test_a_leaking_build_is_not_published(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p")
+    source = write_csv(small_grid(), tmp_path / "b")
+    pipeline.build(Config(source=str(source)), AS_OF, project)
+    before = tree_digest(project / "site")
+    # A hand-written page that quotes a client's contact e-mail: the scan stops the build.
+    (project / "docs" / "guide" / "notes.md").write_text(
+        "Call pat@acme.example\n", encoding="utf-8"
+    )
+    with pytest.raises(UnsafeSiteError, match="personal e-mail"):
+        pipeline.build(Config(source=str(source)), AS_OF, project)
+    assert tree_digest(project / "site") == before
+    # With personal data published on purpose, the same page is fine.
+    pipeline.build(Config(source=str(source), publish_personal=True), AS_OF, project)
+
+
+def test_secrets_come_from_the_environment() -> None:
+    key = (
+        '{"type": "service_account", "private_key_id": "abcdef0123456789", "private_key": "-----BEGIN PRIVATE KEY-----\\n'
+        + "Q" * 300
+        + '\\n-----END PRIVATE KEY-----\\n"}'
+    )
+    secrets = secrets_from_environment(
+        {"GOOGLE_API_KEY": "AIzaTestKey123", "ACCOUNTBOOK_SERVICE_ACCOUNT_JSON": key}
+    )
+    assert "AIzaTestKey123" in secrets and "abcdef0123456789" in secrets
+    assert any(secret.startswith("QQQQ") for secret in secrets)
