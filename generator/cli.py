@@ -21,10 +21,11 @@ import click
 
 from . import __version__, pipeline
 from .config import Config, ConfigError, load_config
-from .report import as_json, as_text
+from .report import as_json, as_text, github_annotations, markdown_summary
 from .schema import SchemaError, load_schema
 from .site import SiteBuildError
 from .sources import SourceError
+from .validate import Report
 
 EXIT_INVALID = 1
 EXIT_UNREADABLE = 2
@@ -115,12 +116,25 @@ def check(
     except (SourceError, pipeline.NoSourceError) as error:
         raise _source_failure(error) from error
     location = str(config.source)
+    _report_to_github(report, report.source_title or location)
     if output_format == "json":
         click.echo(as_json(report, location))
     else:
         click.echo(as_text(report, location, limit=limit))
     if not report.valid:
         ctx.exit(EXIT_INVALID)
+
+
+def _report_to_github(report: Report, location: str) -> None:
+    """In a GitHub Actions job: annotations on the run, and the table in the job summary."""
+    if os.environ.get("GITHUB_ACTIONS") != "true":
+        return
+    if report.issues:
+        click.echo(github_annotations(report))
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary:
+        with open(summary, "a", encoding="utf-8") as stream:
+            stream.write(markdown_summary(report, location))
 
 
 def _today() -> date:
@@ -165,12 +179,19 @@ def build(
     except (SourceError, pipeline.NoSourceError) as error:
         raise _source_failure(error) from error
     except pipeline.InvalidWorkbook as invalid:
+        _report_to_github(invalid.report, invalid.report.source_title or str(config.source))
         click.echo(as_text(invalid.report, str(config.source), limit=500), err=True)
         click.echo("The site was not built; the previous site is unchanged.", err=True)
         ctx.exit(EXIT_INVALID)
     except SiteBuildError as error:
         raise click.ClickException(str(error)) from error
     warnings = len(result.report.warnings)
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if os.environ.get("GITHUB_ACTIONS") == "true" and summary:
+        with open(summary, "a", encoding="utf-8") as stream:
+            stream.write(
+                f"Built {result.pages:,} pages as of {report_date.isoformat()}; {warnings} warnings.\n"
+            )
     click.echo(
         f"Built {result.site_dir} ({result.pages:,} pages) as of {report_date.isoformat()}"
         + (f"; {warnings} warnings, see Data quality" if warnings else "")
@@ -198,6 +219,40 @@ def serve(ctx: click.Context, source: str | None, as_of: datetime | None, dev_ad
 
     config = _config(ctx)
     mkdocs_serve(config_file="mkdocs.yml", dev_addr=dev_addr, site_name=config.site_name)
+
+
+@cli.command()
+@click.option("--source", help="The workbook the site was built from (for its private values).")
+@click.option("--site-dir", help="The built site to scan (default: site).")
+@click.pass_context
+def guard(ctx: click.Context, source: str | None, site_dir: str | None) -> None:
+    """Scan a built site: no foreign script, no event handler, no script URL, no leak.
+
+    Fails (exit 1) on a <script> the theme did not write, an on...= attribute, a javascript:
+    link, a personal or internal value of the workbook that the config does not publish, or a
+    credential. accountbook build runs the same scan before it puts a site in place.
+
+    \b
+    Example:
+      accountbook guard --source snapshot --site-dir site
+    """
+    from .guard import scan, secrets_from_environment
+
+    config = _config(ctx, source=source, site_dir=site_dir)
+    try:
+        report = pipeline.check(config)
+    except (SourceError, pipeline.NoSourceError) as error:
+        raise _source_failure(error) from error
+    folder = Path(config.site_dir)
+    if not (folder / "index.html").is_file():
+        raise Unreadable(f"{folder}: no built site here (no index.html)")
+    findings = scan(folder, pipeline.private_values(report, config), secrets_from_environment())
+    for finding in findings:
+        click.echo(f"{finding.file}: {finding.what} {finding.detail}")
+    if findings:
+        click.echo(f"{len(findings)} problems: do not publish this site.", err=True)
+        ctx.exit(EXIT_INVALID)
+    click.echo(f"{folder}: nothing to stop publishing.")
 
 
 @cli.command()

@@ -67,3 +67,44 @@ def as_json(report: Report, location: str) -> str:
         "issues": [found.as_dict() for found in report.issues],
     }
     return json.dumps(document, ensure_ascii=False, indent=2)
+
+
+def _command_value(text: str) -> str:
+    # GitHub's workflow commands read %, CR and LF specially: escape them as its docs say.
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def github_annotations(report: Report, limit: int = 50) -> str:
+    """Workflow commands that show the first issues as annotations on the run."""
+    lines = []
+    for found in report.issues[:limit]:
+        level = "error" if found.severity == ERROR else "warning"
+        title = (
+            _command_value(f"{_where(found)} {found.code}").replace(",", "%2C").replace("::", ": :")
+        )
+        lines.append(f"::{level} title={title}::{_command_value(found.message)}")
+    hidden = len(report.issues) - limit
+    if hidden > 0:
+        lines.append(
+            f"::notice title=More issues::{hidden} more issues are in the job summary and the check output."
+        )
+    return "\n".join(lines)
+
+
+def markdown_summary(report: Report, location: str, limit: int = 100) -> str:
+    """The check as a Markdown job summary: the verdict, counts by code, the first issues."""
+    lines = [f"### Accountbook check of {location}", "", f"**{summary_line(report)}**", ""]
+    if report.issues:
+        counts = Counter((found.tab or "-", found.code, found.severity) for found in report.issues)
+        lines += ["| tab | code | severity | count |", "|---|---|---|--:|"]
+        lines += [
+            f"| {tab} | {code} | {severity} | {count} |"
+            for (tab, code, severity), count in sorted(counts.items())
+        ]
+        lines += ["", "| cell | code | what is wrong |", "|---|---|---|"]
+        for found in report.issues[:limit]:
+            message = _one_line(found.message).replace("|", "\\|").replace("<", "&lt;")
+            lines.append(f"| {_where(found)} | {found.code} | {message} |")
+        if len(report.issues) > limit:
+            lines.append(f"| … | | {len(report.issues) - limit:,} more, in the check output |")
+    return "\n".join(lines) + "\n"

@@ -175,6 +175,18 @@ def connect(credentials_file: str | None = None, auth: str = "auto") -> Access:
         return Access(client, "OAuth (signed in as a person)")
     info_text = os.environ.get("ACCOUNTBOOK_SERVICE_ACCOUNT_JSON")
     path = credentials_file or os.environ.get("GOOGLE_APPLICATION_CREDENTIALS")
+    if (
+        auth in ("auto", "service-account")
+        and path
+        and not info_text
+        and _is_external_account(path)
+    ):
+        # Workload identity federation (google-github-actions/auth writes such a file): no key.
+        import google.auth
+
+        federated, _ = google.auth.load_credentials_from_file(path, scopes=SCOPES)  # type: ignore[no-untyped-call]
+        client = gspread.Client(auth=federated, http_client=http_client)
+        return Access(client, "workload identity federation")
     if auth in ("auto", "service-account") and (info_text or path):
         info = _service_account_info(info_text, path)
         try:
@@ -197,6 +209,15 @@ def connect(credentials_file: str | None = None, auth: str = "auto") -> Access:
         'key file, or set GOOGLE_API_KEY for a sheet shared publicly, or set auth = "oauth" to '
         "sign in as yourself. See the Google Sheets page of the docs."
     )
+
+
+def _is_external_account(path: str) -> bool:
+    try:
+        return bool(
+            json.loads(Path(path).read_text(encoding="utf-8")).get("type") == "external_account"
+        )
+    except (OSError, ValueError, AttributeError):
+        return False
 
 
 def _service_account_info(info_text: str | None, path: str | None) -> dict[str, Any]:

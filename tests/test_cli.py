@@ -155,3 +155,23 @@ def test_schema_json_lists_every_tab() -> None:
     assert code == 0
     names = [table["name"] for table in json.loads(output)]
     assert names[:2] == ["Roles", "RoleClauses"] and len(names) == 10
+
+
+def test_github_annotations_and_job_summary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    grid = small_grid()
+    set_cell(grid, "Clients!L2", "not-an-email-but-private")
+    set_cell(grid, "Sales!C3", "C404")
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    code, output = invoke("check", "--source", str(write_csv(grid, tmp_path / "b")))
+    assert code == 1
+    annotations = [line for line in output.splitlines() if line.startswith("::")]
+    assert annotations[1] == (
+        "::error title=Sales!C3 foreign-key::client_id 'C404' does not exist in Clients.client_id"
+    )
+    text = summary.read_text(encoding="utf-8")
+    assert "| Clients | type-error | error | 1 |" in text
+    assert "private" not in output + text  # a personal value: masked everywhere
