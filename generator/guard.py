@@ -19,12 +19,13 @@ from pathlib import Path
 from .issues import shown_value
 
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
-_TAG = re.compile(r"<[a-zA-Z][^>]*>")
-_EVENT_ATTRIBUTE = re.compile(r"\son[a-zA-Z]+\s*=")
-_SCOPE = re.compile(r'new URL\("[./]*",location\)')  # the theme's only per-page difference
-_URL_ATTRIBUTE = re.compile(
-    r"""\s(?:href|src|action|formaction|xlink:href)\s*=\s*["']?\s*([^"'\s>]*)""", re.IGNORECASE
+# A start tag, its quoted attribute values taken whole (a '>' or 'on...=' inside them is text).
+_TAG = re.compile(
+    r"""<[a-zA-Z][^\s/>]*((?:\s+[^\s=>/"']+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"']+))?|\s*/)*)\s*>"""
 )
+_ATTRIBUTE = re.compile(r"""([^\s=>/"']+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>"']+))?""")
+_SCOPE = re.compile(r'new URL\("[./]*",location\)')  # the theme's only per-page difference
+_URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster"}
 _DANGEROUS_SCHEME = re.compile(r"^(?:javascript|vbscript|data:text/html)", re.IGNORECASE)
 _TEXT = re.compile(r">([^<]+)<")
 # Bounded repetitions: minified theme scripts hold long runs without spaces.
@@ -113,13 +114,15 @@ def _markup_findings(name: str, text: str, allowed_inline: set[str]) -> list[Fin
             continue  # the theme's settings, as JSON
         elif body.strip() and _SCOPE.sub("", body.strip()) not in allowed_inline:
             findings.append(Finding(name, "foreign inline script", body.strip()[:60]))
-    for tag in _TAG.findall(text):
-        if _EVENT_ATTRIBUTE.search(tag):
-            findings.append(Finding(name, "event handler attribute", tag[:60]))
-        for found in _URL_ATTRIBUTE.finditer(tag):
-            url = html.unescape(found.group(1))
-            if _DANGEROUS_SCHEME.match(re.sub(r"[\x00-\x20]", "", url)):
-                findings.append(Finding(name, "script URL", url[:60]))
+    for attributes in _TAG.findall(text):
+        for attribute, quoted in _ATTRIBUTE.findall(attributes):
+            attribute = attribute.lower()
+            if attribute.startswith("on"):
+                findings.append(Finding(name, "event handler attribute", attribute))
+            elif attribute in _URL_ATTRIBUTES and quoted:
+                url = html.unescape(quoted.strip("\"'"))
+                if _DANGEROUS_SCHEME.match(re.sub(r"[\x00-\x20]", "", url)):
+                    findings.append(Finding(name, "script URL", url[:60]))
     return findings
 
 

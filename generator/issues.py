@@ -30,6 +30,10 @@ CODES: dict[str, tuple[str, str]] = {
     "below-minimum": (ERROR, "a number is below the allowed minimum"),
     "pattern-mismatch": (ERROR, "a value is not written in the required form"),
     "duplicate-key": (ERROR, "a key that must be unique appears twice"),
+    "file-name-collision": (
+        ERROR,
+        "two ids would name the same page (they differ only in letter case)",
+    ),
     "foreign-key": (ERROR, "a reference to a row of another tab that does not exist"),
     "reference-mismatch": (ERROR, "a reference to a row that belongs to something else"),
     "date-order": (ERROR, "a date that must not be before another one is"),

@@ -97,3 +97,14 @@ def warning(title: str, items: Iterable[Any]) -> Safe:
         f'<div class="admonition warning" data-search-exclude><p class="admonition-title">{escape(title)}</p>'
         f"<ul>{entries}</ul></div>"
     )
+
+
+def front_matter(title: Any) -> Safe:
+    """A page's title as YAML front matter, escaped.
+
+    MkDocs takes a page's title from its first heading as plain text, and themes write it into
+    ``<title>`` and elsewhere without escaping; a title set here, already escaped, is used as is.
+    """
+    import json
+
+    return Safe(f"---\ntitle: {json.dumps(escape(title))}\n---\n\n")

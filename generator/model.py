@@ -16,6 +16,8 @@ from typing import Any
 from .validate import Report, TableData
 
 SECTIONS = ("general", "knowledge", "duties", "rights", "responsibility")
+# An empty RoleClauses.lang means the site's default language.
+DEFAULT_LANGUAGE = "en"
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +167,7 @@ def build_model(report: Report, base_currency: str) -> Model:
     clauses: dict[str, dict[str, dict[str, list[str]]]] = {}
     for row in _rows(tables.get("RoleClauses")):
         by_lang = clauses.setdefault(row["role_id"], {})
-        by_section = by_lang.setdefault(row["lang"] or "", {})
+        by_section = by_lang.setdefault(row["lang"] or DEFAULT_LANGUAGE, {})
         by_section.setdefault(row["section"], []).append(row["text"])
     roles = {
         row["role_id"]: Role(clauses=clauses.get(row["role_id"], {}), **row)

@@ -6,6 +6,7 @@ a failure leaves no half-written site (gather, then write).
 
 from __future__ import annotations
 
+import html
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ from .charts import Point, attainment_chart, bar_chart
 from .config import Config
 from .issues import Issue
 from .kpi import KpiRow, Kpis, Period, expiring_contracts, kpis_csv
-from .markdown import Safe, escape, html_link, table, warning
+from .markdown import Safe, escape, front_matter, html_link, table, warning
 from .model import SECTIONS, Client, Contract, Model, Sale
 from .paths import page_slug
 from .schema import Schema
@@ -169,7 +170,7 @@ def _environment() -> Environment:
         lstrip_blocks=True,
     )
     environment.filters.update(money=money, percent=percent, day=day)
-    environment.globals.update(kpi_table=kpi_table, table=table)
+    environment.globals.update(kpi_table=kpi_table, table=table, front_matter=front_matter)
     return environment
 
 
@@ -221,14 +222,19 @@ def render(
         files[path] = environment.get_template(template).render(path=path, **common, **context)
 
     def figure(path: str, name: str, svg: str) -> Safe:
-        """Keep the chart as a file beside the site's pages; show it on ``path`` as a picture."""
+        """Keep the chart as a file beside the site's pages; show it on ``path`` as a picture.
+
+        The picture stands in a block of its own, so Markdown leaves the tag alone, and its
+        alternative text is escaped like every other value.
+        """
         if not svg:
             return Safe("")
         chart = f"charts/{path.removesuffix('.md').replace('/', '-')}-{name}.svg"
         files[chart] = svg
-        title = svg[svg.index("<title>") + 7 : svg.index("</title>")]  # already XML-escaped
+        title = html.unescape(svg[svg.index("<title>") + 7 : svg.index("</title>")])
         return Safe(
-            f'<img class="ab-chart" src="{site.url(path, chart)}" alt="{title}" loading="lazy">'
+            f'<div class="ab-figure"><img class="ab-chart" src="{site.url(path, chart)}" '
+            f'alt="{escape(title)}" loading="lazy"></div>'
         )
 
     files: dict[str, str] = {}

@@ -42,6 +42,7 @@ class Field:
     default: Any = None
     personal: bool = False
     internal: bool = False
+    file_name: bool = False  # the value names a page: it must not collide with another's file
 
     @property
     def published(self) -> bool:
@@ -213,6 +214,7 @@ def _field(table: str, raw: dict[str, Any]) -> Field:
         default=raw.get("default"),
         personal=bool(raw.get("personal", False)),
         internal=bool(raw.get("internal", False)),
+        file_name=bool(raw.get("fileName", False)),
     )
 
 

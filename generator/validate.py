@@ -15,6 +15,7 @@ from typing import Any
 from .cells import is_empty, parse_column
 from .issues import ERROR, WARNING, Issue, issue, shown_value
 from .memory import cycle_collection_paused
+from .paths import page_slug
 from .schema import Field, ForeignKey, Rule, Schema, Table
 from .sources import Sheet, Workbook
 
@@ -100,6 +101,7 @@ def _validate(workbook: Workbook, schema: Schema, base_currency: str) -> Report:
         if data is None:
             continue
         issues.extend(_check_keys(table, data))
+        issues.extend(_check_file_names(table, data))
         # A tab that could not be read proves nothing about the rows that refer to it.
         for key in table.foreign_keys:
             if key.target not in unreadable:
@@ -394,6 +396,35 @@ def _check_keys(table: Table, data: TableData) -> Iterator[Issue]:
                 column=key[-1],
                 value=repr(value[-1] if isinstance(value, tuple) else value),
                 expected=f"a unique {' + '.join(key)}",
+            )
+
+
+def _check_file_names(table: Table, data: TableData) -> Iterator[Issue]:
+    """Ids that name pages must name different files on every file system and in every URL."""
+    for column in table.fields:
+        if not column.file_name or column.name in data.missing:
+            continue
+        values = data.columns[column.name]
+        slugs = [None if value is None else page_slug(value).casefold() for value in values]
+        if len(set(slugs)) == len(slugs):
+            continue
+        first: dict[str, int] = {}
+        for index, slug in enumerate(slugs):
+            if slug is None:
+                continue
+            seen = first.setdefault(slug, index)
+            if seen == index or values[seen] == values[index]:
+                continue  # the same id twice is a duplicate-key issue already
+            yield issue(
+                "file-name-collision",
+                f"{column.name} {values[index]!r} and {values[seen]!r} (row {data.row_numbers[seen]}) "
+                "would be the same page; ids that name pages must differ in more than letter case",
+                tab=data.name,
+                cell=data.cell(column.name, index),
+                row=data.row_numbers[index],
+                column=column.name,
+                value=repr(values[index]),
+                expected=f"a {column.name} that differs from {values[seen]!r} in more than letter case",
             )
 
 

@@ -103,6 +103,8 @@ CASES: list[tuple[str, Callable[[Grid], None], str, str, str | None, str]] = [
     ("duplicate sale id", _cell("Sales!A3", "S1"), "duplicate-key", ERROR, "Sales!A3", "Sales"),
     ("duplicate composite key", _cells(("Targets!A3", "M2"), ("Targets!B3", "2026-01")),
      "duplicate-key", ERROR, "Targets!B3", "Targets"),
+    ("ids differing only in letter case", _cells(("Clients!A4", "c1"), ("Clients!B4", "Tiny"), ("Clients!C4", "M2")),
+     "file-name-collision", ERROR, "Clients!A4", "Clients"),
     ("sale of a missing client", _cell("Sales!C3", "C99"), "foreign-key", ERROR, "Sales!C3", "Sales"),
     ("manager of a missing role", _cell("Managers!D3", "sales-rep"), "foreign-key", ERROR,
      "Managers!D3", "Managers"),
