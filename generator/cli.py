@@ -8,6 +8,7 @@ Exit codes (the same for every command):
   2  the source or the config cannot be read, or the command line is wrong
   3  an internal error (a bug): please report it with the command you ran
   4  the network or the Google Sheets API failed, even after retrying: try later
+  130  interrupted (Ctrl-C): nothing was replaced
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ EXIT_INVALID = 1
 EXIT_UNREADABLE = 2
 EXIT_INTERNAL = 3
 EXIT_UNAVAILABLE = 4
+EXIT_INTERRUPTED = 130  # the shell's code for Ctrl-C
 
 
 class Unreadable(click.ClickException):
@@ -185,6 +187,15 @@ def build(
         ctx.exit(EXIT_INVALID)
     except SiteBuildError as error:
         raise click.ClickException(str(error)) from error
+    except KeyboardInterrupt:
+        click.echo("Interrupted: the site was not built; the previous site is unchanged.", err=True)
+        ctx.exit(EXIT_INTERRUPTED)
+    except OSError as error:
+        where = f" ({error.filename})" if error.filename else ""
+        raise Unreadable(
+            f"Cannot write the site: {error.strerror or error}{where}. Nothing was replaced: "
+            "the previous site and pages are unchanged."
+        ) from error
     warnings = len(result.report.warnings)
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if os.environ.get("GITHUB_ACTIONS") == "true" and summary:
