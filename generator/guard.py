@@ -77,9 +77,16 @@ def scan(site: Path, private: Iterable[str], secrets: Iterable[str] = ()) -> lis
     allowed_inline = _theme_inline_scripts(site)
     findings: list[Finding] = []
     for path in sorted(site.rglob("*")):
-        if not path.is_file() or path.suffix.lower() not in _TEXT_FILES:
+        if not path.is_file():
             continue
         name = str(path.relative_to(site))
+        if path.suffix.lower() == ".xlsx":
+            findings += _leak_findings(
+                name + " (cells)", _workbook_text(path), private_values, emails, secret_values
+            )
+            continue
+        if path.suffix.lower() not in _TEXT_FILES:
+            continue
         text = path.read_text(encoding="utf-8", errors="replace")
         if path.suffix.lower() in (".html", ".svg"):
             findings += _markup_findings(name, text, allowed_inline)
@@ -88,6 +95,22 @@ def scan(site: Path, private: Iterable[str], secrets: Iterable[str] = ()) -> lis
         else:
             findings += _leak_findings(name, text, private_values, emails, secret_values)
     return findings
+
+
+def _workbook_text(path: Path) -> str:
+    """The text cells of a workbook, one per line, as XML text nodes (shared and inline strings)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = [
+                name
+                for name in archive.namelist()
+                if name == "xl/sharedStrings.xml" or name.startswith("xl/worksheets/")
+            ]
+            return "\n".join(archive.read(name).decode("utf-8", "replace") for name in parts)
+    except (OSError, zipfile.BadZipFile):
+        return ""
 
 
 def _theme_inline_scripts(site: Path) -> set[str]:
@@ -133,7 +156,7 @@ def _leak_findings(
     if private:
         # Values stand whole in a table cell or a line; e-mails and phone numbers may also
         # stand inside a sentence, so they are looked for as words too.
-        markup = name.endswith((".html", ".svg", ".xml"))
+        markup = name.endswith((".html", ".svg", ".xml", "(cells)"))
         nodes = [
             html.unescape(node).strip()
             for node in (_TEXT.findall(text) if markup else text.splitlines())

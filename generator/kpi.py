@@ -8,7 +8,6 @@ quarters and years. Money is in the base currency, as ``Decimal``.
 from __future__ import annotations
 
 import bisect
-import csv
 import io
 from collections import defaultdict
 from collections.abc import Iterable
@@ -18,6 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 
 from .model import Contract, Model, Sale
+from .sources import CsvWriter
 
 SCOPES = ("company", "team", "manager")
 CSV_COLUMNS = (
@@ -347,7 +347,7 @@ def ratio(value: Decimal) -> str:
 def kpis_csv(kpis: Kpis) -> str:
     """``kpis.csv`` in the contract's exact format."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = CsvWriter(out)
     writer.writerow(CSV_COLUMNS)
     for row in kpis.rows:
         writer.writerow(

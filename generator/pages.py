@@ -19,7 +19,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from .charts import Point, attainment_chart, bar_chart
 from .config import Config
 from .issues import Issue
-from .kpi import KpiRow, Kpis, Period, expiring_contracts, kpis_csv
+from .kpi import KpiRow, Kpis, Period, expiring_contracts
 from .markdown import Safe, escape, front_matter, html_link, table, warning
 from .model import SECTIONS, Client, Contract, Model, Sale
 from .paths import page_slug
@@ -119,6 +119,10 @@ class _Site:
         manager = self.model.managers[manager_id]
         return html_link(manager.name, self.url(source, self.manager_path(manager_id)))
 
+    def download(self, source: str, target: str, label: str) -> Safe:
+        """A link to a file under downloads/ (``target`` is a path we built)."""
+        return html_link(label, self.url(source, f"downloads/{target}"))
+
     def team_link(self, source: str, manager_id: str) -> Safe:
         name = self.model.managers[manager_id].name
         return html_link(f"Team of {name}", self.url(source, self.team_path(manager_id)))
@@ -170,7 +174,9 @@ def _environment() -> Environment:
         lstrip_blocks=True,
     )
     environment.filters.update(money=money, percent=percent, day=day)
-    environment.globals.update(kpi_table=kpi_table, table=table, front_matter=front_matter)
+    environment.globals.update(
+        kpi_table=kpi_table, table=table, front_matter=front_matter, slug=page_slug
+    )
     return environment
 
 
@@ -421,7 +427,6 @@ def render(
     )
     files["data/spreadsheet.md"] = schema_markdown(schema)
     page("quality.md.j2", "data/quality.md", warnings=warnings, source_name=source_name)
-    files["downloads/kpis.csv"] = kpis_csv(kpis)
     return files
 
 

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from .config import Config
+from .export import downloads
 from .guard import secrets_from_environment
 from .issues import Issue
 from .kpi import compute
@@ -83,7 +84,12 @@ def build(config: Config, as_of: date, project: Path) -> BuildResult:
     model = build_model(report, config.base_currency)
     report.tables.clear()  # the model holds the values now; a 20,000-client site needs the memory
     kpis = compute(model, as_of)
-    files = render(model, kpis, load_schema(), report.warnings, config, report.source_title)
+    files: dict[str, str | bytes] = dict(
+        render(model, kpis, load_schema(), report.warnings, config, report.source_title)
+    )
+    files.update(
+        {f"downloads/{name}": content for name, content in downloads(model, kpis, config).items()}
+    )
     del model, kpis
     site_dir = Path(config.site_dir)
     if not site_dir.is_absolute():

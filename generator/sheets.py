@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .sources import Sheet, SourceError, Workbook
+from .sources import CsvWriter, Sheet, SourceError, Workbook
 
 SCOPES = ["https://www.googleapis.com/auth/spreadsheets.readonly"]
 DEFAULT_API_URL = "https://sheets.googleapis.com"
@@ -440,7 +440,6 @@ def write_snapshot(
     snapshot gives the same site as a build from the sheet. The snapshot is written beside
     ``out`` and renamed into place: a failed pull never leaves half a snapshot or loses the last.
     """
-    import csv
     import shutil
     import tempfile
 
@@ -453,7 +452,7 @@ def write_snapshot(
         for name, sheet in spreadsheet.workbook.sheets.items():
             columns = [kinds.get(name, {}).get(header, "string") for header in sheet.header]
             with (staging / f"{name}.csv").open("w", encoding="utf-8", newline="") as stream:
-                writer = csv.writer(stream, lineterminator="\n")
+                writer = CsvWriter(stream)
                 writer.writerow(sheet.header)
                 row_number = 1
                 for number, row in zip(sheet.row_numbers, sheet.rows, strict=True):

@@ -65,7 +65,7 @@ def _source_date(as_of: date) -> Iterator[None]:
 
 
 def build_site(
-    files: MutableMapping[str, str],
+    files: MutableMapping[str, str | bytes],
     project: Path,
     site_dir: Path,
     site_name: str,
@@ -98,7 +98,10 @@ def build_site(
             if target.parent not in folders:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 folders.add(target.parent)
-            target.write_text(content, encoding="utf-8", newline="\n")
+            if isinstance(content, bytes):
+                target.write_bytes(content)
+            else:
+                target.write_text(content, encoding="utf-8", newline="\n")
         collect = _Collect()
         logger = logging.getLogger("mkdocs")
         logger.addHandler(collect)

@@ -23,6 +23,27 @@ from .memory import cycle_collection_paused
 csv.field_size_limit(10_000_000)
 
 
+class CsvWriter:
+    """Writes CSV as Accountbook reads it: comma-separated, "\\n" line ends, quoted where needed.
+
+    Python's csv module does not quote a lone carriage return when lines end in "\\n", and such
+    a cell then splits its row when read back; a row holding one is written fully quoted.
+    """
+
+    def __init__(self, stream: Any) -> None:
+        self.plain = csv.writer(stream, lineterminator="\n")
+        self.quoted = csv.writer(stream, lineterminator="\n", quoting=csv.QUOTE_ALL)
+
+    def writerow(self, row: Iterable[Any]) -> None:
+        cells = list(row)
+        carriage = any("\r" in cell for cell in cells if isinstance(cell, str))
+        (self.quoted if carriage else self.plain).writerow(cells)
+
+    def writerows(self, rows: Iterable[Iterable[Any]]) -> None:
+        for row in rows:
+            self.writerow(row)
+
+
 class SourceError(Exception):
     """The source cannot be read at all (missing, not a workbook, no permission)."""
 

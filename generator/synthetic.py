@@ -7,7 +7,6 @@ CSV export of the spreadsheet holds.
 
 from __future__ import annotations
 
-import csv
 import random
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .schema import Schema, load_schema
+from .sources import CsvWriter
 
 Tables = dict[str, list[dict[str, str]]]
 
@@ -461,6 +461,10 @@ def write_csv_folder(
         if columns is None:
             columns = list(rows[0]) if rows else []
         with (folder / f"{name}.csv").open("w", encoding="utf-8", newline="") as stream:
-            writer = csv.DictWriter(stream, columns, lineterminator="\n", extrasaction="raise")
-            writer.writeheader()
-            writer.writerows(rows)
+            writer = CsvWriter(stream)
+            writer.writerow(columns)
+            for row in rows:
+                unknown = set(row) - set(columns)
+                if unknown:
+                    raise ValueError(f"{name}: columns {sorted(unknown)} are not in the contract")
+                writer.writerow([row.get(column, "") for column in columns])

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import csv
 import re
 from datetime import date
 from decimal import Decimal
@@ -14,7 +13,7 @@ import openpyxl
 import pytest
 
 from generator.schema import Schema, load_schema
-from generator.sources import read
+from generator.sources import CsvWriter, read
 from generator.validate import Report, column_letter, validate
 
 Grid = dict[str, list[list[Any]]]
@@ -148,7 +147,7 @@ def write_csv(grid: Grid, folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for name, rows in grid.items():
         with (folder / f"{name}.csv").open("w", encoding="utf-8", newline="") as stream:
-            csv.writer(stream, lineterminator="\n").writerows(rows)
+            CsvWriter(stream).writerows(rows)
     return folder
 
 

@@ -1,0 +1,520 @@
+"""Downloads: Excel workbooks and CSV files that managers can take to a meeting.
+
+Every value from the spreadsheet is written as text, never as a formula or a link: xlsxwriter is
+told not to convert strings, and each is written with ``write_string``. CSV cells that a
+spreadsheet program would run as a formula are neutralised as OWASP recommends. Personal and
+internal columns follow the same rule as the site. Workbooks carry a fixed creation date, so the
+same input gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from .config import Config
+from .kpi import CSV_COLUMNS, KpiRow, Kpis, Period, expiring_contracts, kpis_csv
+from .model import Complaint, Contract, Model, Sale
+from .paths import page_slug
+from .sources import CsvWriter
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+KPI_KINDS = (("month", "Months"), ("quarter", "Quarters"), ("year", "Years"))
+_HEADERS = (
+    "Scope", "Manager id", "Manager", "Period", "Revenue", "Target", "Attainment", "Orders",
+    "Average order", "Active clients", "New clients", "Lost clients", "Returns", "Overdue",
+)  # fmt: skip
+_MONEY_COLUMNS = {4, 5, 8, 12, 13}
+
+
+def neutralised(value: Any) -> str:
+    """A CSV cell that a spreadsheet program will show as text, never run (OWASP)."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def csv_text(
+    header: Sequence[str], rows: Iterable[Sequence[Any]], text_columns: Iterable[int] = ()
+) -> str:
+    """A CSV file; the cells of ``text_columns`` (spreadsheet text) are neutralised."""
+    texts = set(text_columns)
+    out = io.StringIO()
+    writer = CsvWriter(out)
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow(
+            [
+                neutralised(cell) if index in texts else _plain(cell)
+                for index, cell in enumerate(row)
+            ]
+        )
+    return out.getvalue()
+
+
+def _plain(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return f"{value.quantize(Decimal('0.01')):f}"
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+class _Book:
+    """An xlsxwriter workbook with our formats, in memory, that never turns text into code."""
+
+    def __init__(self, title: str, as_of: date) -> None:
+        import xlsxwriter
+
+        self.buffer = io.BytesIO()
+        self.book = xlsxwriter.Workbook(
+            self.buffer,
+            {
+                "in_memory": True,
+                "strings_to_formulas": False,
+                "strings_to_urls": False,
+                "strings_to_numbers": False,
+            },
+        )
+        created = datetime(as_of.year, as_of.month, as_of.day)  # noqa: DTZ001 - xlsx dates are naive
+        self.book.set_properties({"title": title, "author": "Accountbook", "created": created})
+        self.header = self.book.add_format(
+            {"bold": True, "bg_color": "#DCE6F1", "border": 1, "text_wrap": True}
+        )
+        self.money = self.book.add_format({"num_format": "#,##0.00"})
+        self.ratio = self.book.add_format({"num_format": "0.0%"})
+        self.day = self.book.add_format({"num_format": "yyyy-mm-dd"})
+        self.good = self.book.add_format({"font_color": "#006100", "bg_color": "#C6EFCE"})
+        self.bad = self.book.add_format({"font_color": "#9C0006", "bg_color": "#FFC7CE"})
+
+    def sheet(
+        self,
+        name: str,
+        header: Sequence[str],
+        rows: Iterable[Sequence[Any]],
+        widths: Sequence[int] = (),
+    ) -> Any:
+        """A sheet: bold frozen header, autofilter, widths, every cell typed by its Python type."""
+        sheet = self.book.add_worksheet(name[:31])
+        sheet.freeze_panes(1, 0)
+        for column, title in enumerate(header):
+            sheet.write_string(0, column, title, self.header)
+            sheet.set_column(column, column, widths[column] if column < len(widths) else 14)
+        count = 0
+        for count, row in enumerate(rows, start=1):
+            for column, value in enumerate(row):
+                self.cell(sheet, count, column, value)
+        sheet.autofilter(0, 0, max(count, 1), max(len(header) - 1, 0))
+        return sheet
+
+    def cell(self, sheet: Any, row: int, column: int, value: Any) -> None:
+        if value is None or value == "":
+            return
+        if isinstance(value, bool):
+            sheet.write_boolean(row, column, value)
+        elif isinstance(value, Decimal):
+            sheet.write_number(row, column, float(value), self.money)
+        elif isinstance(value, _Ratio):
+            sheet.write_number(row, column, float(value.value), self.ratio)
+        elif isinstance(value, int):
+            sheet.write_number(row, column, value)
+        elif isinstance(value, date):
+            naive = datetime(value.year, value.month, value.day)  # noqa: DTZ001 - xlsx has no zones
+            sheet.write_datetime(row, column, naive, self.day)
+        else:
+            sheet.write_string(row, column, str(value))
+
+    def close(self) -> bytes:
+        self.book.close()
+        return self.buffer.getvalue()
+
+
+class _Ratio:
+    """A share (attainment) written with a percent format."""
+
+    def __init__(self, value: Decimal) -> None:
+        self.value = value
+
+
+def _kpi_cells(row: KpiRow, model: Model) -> list[Any]:
+    name = model.managers[row.manager_id].name if row.manager_id else ""
+    return [
+        row.scope, row.manager_id or "", name, row.period.label, row.revenue, row.revenue_target,
+        _Ratio(row.attainment) if row.attainment is not None else None, row.orders, row.average_order,
+        row.active_clients, row.new_clients, row.lost_clients, row.returns, row.overdue,
+    ]  # fmt: skip
+
+
+def _kpi_sheets(
+    book: _Book, model: Model, rows_of: Callable[[str], list[KpiRow]], chart_title: str
+) -> None:
+    for kind, name in KPI_KINDS:
+        rows = rows_of(kind)
+        sheet = book.sheet(
+            name, _HEADERS, (_kpi_cells(row, model) for row in rows), (10, 12, 22, 10) + (14,) * 10
+        )
+        if not rows:
+            continue
+        last = len(rows)
+        sheet.conditional_format(
+            1, 6, last, 6, {"type": "cell", "criteria": ">=", "value": 1, "format": book.good}
+        )
+        sheet.conditional_format(
+            1, 6, last, 6, {"type": "cell", "criteria": "<", "value": 1, "format": book.bad}
+        )
+        company = [
+            index + 1
+            for index, row in enumerate(rows)
+            if row.scope == rows[0].scope and row.manager_id == rows[0].manager_id
+        ]
+        if company:
+            chart = book.book.add_chart({"type": "column"})
+            first, end = company[0], company[-1]
+            chart.add_series(
+                {
+                    "name": "Revenue",
+                    "categories": [sheet.name, first, 3, end, 3],
+                    "values": [sheet.name, first, 4, end, 4],
+                }
+            )
+            target = book.book.add_chart({"type": "line"})
+            target.add_series(
+                {
+                    "name": "Target",
+                    "categories": [sheet.name, first, 3, end, 3],
+                    "values": [sheet.name, first, 5, end, 5],
+                }
+            )
+            chart.combine(target)
+            chart.set_title({"name": f"{chart_title}: revenue against target"})
+            chart.set_size({"width": 760, "height": 320})
+            sheet.insert_chart(1, len(_HEADERS) + 1, chart)
+
+
+def kpis_workbook(model: Model, kpis: Kpis) -> bytes:
+    """``kpis.xlsx``: company, teams and managers, one sheet per kind of period, with charts."""
+    book = _Book("Accountbook KPIs", kpis.as_of)
+    _kpi_sheets(
+        book, model, lambda kind: [row for row in kpis.rows if row.period.kind == kind], "Company"
+    )
+    return book.close()
+
+
+def _open_invoices(sales: Iterable[Sale], as_of: date) -> list[tuple[Sale, Decimal, int]]:
+    found = []
+    for sale in sales:
+        if sale.due_on is None or sale.date > as_of:
+            continue
+        paid = sale.paid_base if sale.paid_on is not None and sale.paid_on <= as_of else Decimal(0)
+        if sale.amount_base - paid > 0:
+            found.append((sale, sale.amount_base - paid, (as_of - sale.due_on).days))
+    return found
+
+
+def _bucket(days: int) -> str:
+    if days <= 0:
+        return "not yet due"
+    if days <= 30:
+        return "0-30"
+    if days <= 60:
+        return "31-60"
+    return "61-90" if days <= 90 else "90+"
+
+
+RECEIVABLE_HEADERS = ("Client", "Invoice", "Date", "Due on", "Open (base)", "Days past due", "Age")
+
+
+def manager_workbook(
+    model: Model, kpis: Kpis, manager_id: str, sales: list[Sale], config: Config
+) -> bytes:
+    """A manager's quarterly-review workbook: KPIs, portfolio, receivables, contracts, forecast."""
+    manager = model.managers[manager_id]
+    book = _Book(f"{manager.name}: account review", kpis.as_of)
+    _kpi_sheets(book, model, lambda kind: kpis.series("manager", manager_id, kind), manager.name)
+    clients = sorted(
+        (c for c in model.clients.values() if c.manager_id == manager_id), key=lambda c: c.name
+    )
+    header = ["Client id", "Client", "Segment", "Status", "Country", "City", "Credit limit"]
+    if config.publish_personal:
+        header += ["Contact", "E-mail", "Phone"]
+    book.sheet(
+        "Portfolio",
+        header,
+        (
+            [c.client_id, c.name, c.segment, c.status, c.country, c.city, c.credit_limit]
+            + (
+                [c.contact_name, c.contact_email, c.contact_phone]
+                if config.publish_personal
+                else []
+            )
+            for c in clients
+        ),
+        (12, 32, 12, 12, 14, 14, 14, 24, 28, 18),
+    )
+    book.sheet(
+        "Receivables",
+        RECEIVABLE_HEADERS,
+        (
+            (
+                model.clients[s.client_id].name,
+                s.sale_id,
+                s.date,
+                s.due_on,
+                open_part,
+                days,
+                _bucket(days),
+            )
+            for s, open_part, days in sorted(
+                _open_invoices(sales, kpis.as_of), key=lambda item: -item[2]
+            )
+        ),
+        (32, 16, 12, 12, 14, 12, 12),
+    )
+    mine = {c.client_id for c in clients}
+    book.sheet(
+        "Contracts expiring",
+        ("Contract", "Client", "Title", "Ends on", "Value", "Currency", "Auto-renew"),
+        (
+            (
+                c.contract_id,
+                model.clients[c.client_id].name,
+                c.title,
+                c.ends_on,
+                c.value,
+                c.currency,
+                c.auto_renew,
+            )
+            for c in expiring_contracts(model, kpis.as_of)
+            if c.client_id in mine
+        ),
+        (16, 32, 28, 12, 14, 10, 10),
+    )
+    book.sheet(
+        "Forecast",
+        ("Method", "Year", "Revenue so far", "Forecast for the year", "How"),
+        _forecast(kpis, manager_id, sales),
+        (24, 8, 16, 20, 60),
+    )
+    return book.close()
+
+
+def _forecast(kpis: Kpis, manager_id: str, sales: list[Sale]) -> list[tuple[Any, ...]]:
+    """Two forecasts of the current year: the run rate so far, and last year's remaining months."""
+    as_of = kpis.as_of
+    year = as_of.year
+    so_far = sum(
+        (s.amount_base for s in sales if s.date.year == year and s.date <= as_of), Decimal(0)
+    )
+    months_done = (
+        as_of.month
+        - 1
+        + Decimal(as_of.day) / Decimal((Period(year, "month", as_of.month).last_day).day)
+    )
+    run_rate = so_far / months_done * 12 if months_done else Decimal(0)
+    try:
+        a_year_ago = date(year - 1, as_of.month, as_of.day)
+    except ValueError:  # 29 February
+        a_year_ago = date(year - 1, 2, 28)
+    last_year_rest = sum(
+        (s.amount_base for s in sales if a_year_ago < s.date <= date(year - 1, 12, 31)), Decimal(0)
+    )
+    return [
+        (
+            "Run rate",
+            year,
+            so_far,
+            run_rate,
+            "revenue so far, divided by the months elapsed, times 12",
+        ),
+        (
+            "Last year's rest",
+            year,
+            so_far,
+            so_far + last_year_rest,
+            "revenue so far, plus last year's revenue after this date",
+        ),
+    ]
+
+
+def client_workbook(
+    model: Model,
+    kpis: Kpis,
+    client_id: str,
+    sales: list[Sale],
+    contracts: list[Contract],
+    complaints: list[Complaint],
+) -> bytes:
+    """A client dossier as a workbook: contracts, sales history, receivables, complaints."""
+    client = model.clients[client_id]
+    book = _Book(f"{client.name}: dossier", kpis.as_of)
+    book.sheet(
+        "Contracts",
+        (
+            "Contract",
+            "Title",
+            "Status",
+            "Starts",
+            "Ends",
+            "Value",
+            "Currency",
+            "Payment terms (days)",
+            "Auto-renew",
+        ),
+        (
+            (
+                c.contract_id,
+                c.title,
+                c.status,
+                c.starts_on,
+                c.ends_on,
+                c.value,
+                c.currency,
+                c.payment_terms_days,
+                c.auto_renew,
+            )
+            for c in sorted(contracts, key=lambda c: (c.starts_on, c.contract_id))
+        ),
+        (16, 28, 12, 12, 12, 14, 10, 12, 10),
+    )
+    book.sheet(
+        "Sales",
+        (
+            "Invoice",
+            "Date",
+            "Product",
+            "Quantity",
+            "Amount",
+            "Currency",
+            "Amount (base)",
+            "Due on",
+            "Paid on",
+            "Credited to",
+        ),
+        (
+            (
+                s.sale_id,
+                s.date,
+                s.product,
+                s.quantity,
+                s.amount,
+                s.currency,
+                s.amount_base,
+                s.due_on,
+                s.paid_on,
+                model.managers[s.manager_id].name,
+            )
+            for s in sales
+        ),
+        (16, 12, 22, 10, 14, 10, 14, 12, 12, 22),
+    )
+    book.sheet(
+        "Receivables",
+        RECEIVABLE_HEADERS,
+        (
+            (client.name, s.sale_id, s.date, s.due_on, open_part, days, _bucket(days))
+            for s, open_part, days in _open_invoices(sales, kpis.as_of)
+        ),
+        (32, 16, 12, 12, 14, 12, 12),
+    )
+    book.sheet(
+        "Complaints",
+        ("Complaint", "Opened", "Closed", "Severity", "Summary", "Resolution"),
+        (
+            (c.complaint_id, c.opened_on, c.closed_on, c.severity, c.summary, c.resolution)
+            for c in sorted(complaints, key=lambda c: (c.opened_on, c.complaint_id or ""))
+        ),
+        (14, 12, 12, 10, 40, 40),
+    )
+    return book.close()
+
+
+def downloads(
+    model: Model, kpis: Kpis, config: Config, per_record: bool = True
+) -> dict[str, str | bytes]:
+    """Every download of the site, as ``{path under downloads/: content}``."""
+    files: dict[str, str | bytes] = {
+        "kpis.csv": kpis_csv(kpis),
+        "kpis.xlsx": kpis_workbook(model, kpis),
+    }
+    files["clients.csv"] = csv_text(
+        (
+            "client_id",
+            "name",
+            "manager_id",
+            "segment",
+            "status",
+            "industry",
+            "country",
+            "city",
+            "since",
+            "credit_limit",
+        ),
+        (
+            (
+                c.client_id,
+                c.name,
+                c.manager_id,
+                c.segment,
+                c.status,
+                c.industry,
+                c.country,
+                c.city,
+                c.since,
+                c.credit_limit,
+            )
+            for c in model.clients.values()
+        ),
+        text_columns=range(8),
+    )
+    files["managers.csv"] = csv_text(
+        ("manager_id", "name", "role_id", "reports_to", "region", "hired_on", "active"),
+        (
+            (m.manager_id, m.name, m.role_id, m.reports_to, m.region, m.hired_on, m.active)
+            for m in model.managers.values()
+        ),
+        text_columns=range(5),
+    )
+    if per_record:
+        by_client: dict[str, list[Sale]] = defaultdict(list)
+        by_manager: dict[str, list[Sale]] = defaultdict(list)
+        contracts: dict[str, list[Contract]] = defaultdict(list)
+        complaints: dict[str, list[Complaint]] = defaultdict(list)
+        for sale in model.sales:
+            by_client[sale.client_id].append(sale)
+            by_manager[sale.manager_id].append(sale)
+        for contract in model.contracts.values():
+            contracts[contract.client_id].append(contract)
+        for complaint in model.complaints:
+            complaints[complaint.client_id].append(complaint)
+        for manager_id in model.managers:
+            files[f"managers/{page_slug(manager_id)}.xlsx"] = manager_workbook(
+                model, kpis, manager_id, by_manager[manager_id], config
+            )
+        for client_id in model.clients:
+            files[f"clients/{page_slug(client_id)}.xlsx"] = client_workbook(
+                model,
+                kpis,
+                client_id,
+                by_client[client_id],
+                contracts[client_id],
+                complaints[client_id],
+            )
+    return files
+
+
+def kpis_json(kpis: Kpis) -> str:
+    """The KPI rows as JSON (``accountbook export --format json``)."""
+    rows = list(csv.DictReader(io.StringIO(kpis_csv(kpis))))
+    return (
+        json.dumps(
+            {"as_of": kpis.as_of.isoformat(), "columns": list(CSV_COLUMNS), "rows": rows}, indent=2
+        )
+        + "\n"
+    )
