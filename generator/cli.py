@@ -233,6 +233,55 @@ def serve(ctx: click.Context, source: str | None, as_of: datetime | None, dev_ad
 
 
 @cli.command()
+@click.option(
+    "--source", help="A Google Sheets URL or key, an .xlsx workbook or a folder of <Tab>.csv files."
+)
+@click.option(
+    "--as-of", type=click.DateTime(formats=["%Y-%m-%d"]), help="The report date (default: today)."
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["xlsx", "csv", "json"]),
+    default="xlsx",
+    show_default=True,
+    help="Workbooks (KPIs, one per manager and per client), CSV files, or the KPIs as JSON.",
+)
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The folder to write.",
+)
+@click.pass_context
+def export(
+    ctx: click.Context, source: str | None, as_of: datetime | None, output_format: str, out: Path
+) -> None:
+    """Write the site's downloads without building the site.
+
+    The folder is replaced whole, and only when every file was written.
+
+    \b
+    Example:
+      accountbook export --format xlsx --out exports
+      accountbook export --source team.xlsx --as-of 2026-03-31 --format csv --out exports
+    """
+    config = _config(ctx, source=source)
+    report_date = as_of.date() if as_of else (config.report_date or _today())
+    try:
+        written = pipeline.export(config, report_date, output_format, out)
+    except (SourceError, pipeline.NoSourceError) as error:
+        raise _source_failure(error) from error
+    except pipeline.InvalidWorkbook as invalid:
+        click.echo(as_text(invalid.report, str(config.source), limit=500), err=True)
+        click.echo("Nothing was exported.", err=True)
+        ctx.exit(EXIT_INVALID)
+    except OSError as error:
+        raise Unreadable(f"Cannot write {out}: {error.strerror or error}") from error
+    click.echo(f"Wrote {len(written):,} files to {out} as of {report_date.isoformat()}")
+
+
+@cli.command()
 @click.option("--source", help="The workbook the site was built from (for its private values).")
 @click.option("--site-dir", help="The built site to scan (default: site).")
 @click.pass_context

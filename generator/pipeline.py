@@ -5,9 +5,14 @@ sources -> validate -> (model -> kpi -> pages -> site / export, in later stages)
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import shutil
+import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from .config import Config
 from .export import downloads
@@ -17,7 +22,7 @@ from .kpi import compute
 from .model import build_model
 from .pages import render
 from .schema import load_schema
-from .site import build_site
+from .site import SiteBuildError, build_site
 from .sources import read
 from .validate import Report, validate
 
@@ -87,17 +92,79 @@ def build(config: Config, as_of: date, project: Path) -> BuildResult:
     files: dict[str, str | bytes] = dict(
         render(model, kpis, load_schema(), report.warnings, config, report.source_title)
     )
-    files.update(
-        {f"downloads/{name}": content for name, content in downloads(model, kpis, config).items()}
-    )
-    del model, kpis
     site_dir = Path(config.site_dir)
     if not site_dir.is_absolute():
         site_dir = project / site_dir
-    pages = build_site(
-        files, project, site_dir, config.site_name, as_of, private, secrets_from_environment()
-    )
+    # The downloads (thousands of workbooks on a big site) are written by a second process
+    # while MkDocs builds the pages in this one: the machine has two cores.
+    with DownloadsWriter(model, kpis, config, project) as writer:
+        del model, kpis
+        pages = build_site(
+            files,
+            project,
+            site_dir,
+            config.site_name,
+            as_of,
+            private,
+            secrets_from_environment(),
+            downloads=writer.collect,
+        )
     return BuildResult(report=report, pages=pages, site_dir=site_dir)
+
+
+class DownloadsWriter:
+    """Writes every download into a folder, in a forked process where the system has fork.
+
+    ``collect()`` waits for it and returns the folder; leaving the ``with`` block removes the
+    folder and stops the process if the build failed before collecting it.
+    """
+
+    def __init__(self, model: Any, kpis: Any, config: Config, project: Path) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix=".accountbook-downloads-", dir=project))
+        self.process: Any = None
+        context = (
+            multiprocessing.get_context("fork")
+            if "fork" in multiprocessing.get_all_start_methods()
+            else None
+        )
+        if context is None:
+            _write_downloads(model, kpis, config, self.folder)
+        else:
+            self.process = context.Process(
+                target=_write_downloads, args=(model, kpis, config, self.folder)
+            )
+            self.process.start()
+
+    def collect(self) -> Path:
+        if self.process is not None:
+            self.process.join()
+            if self.process.exitcode != 0:
+                raise SiteBuildError(
+                    f"Writing the downloads failed (exit code {self.process.exitcode})."
+                )
+        return self.folder
+
+    def __enter__(self) -> DownloadsWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.process is not None and self.process.is_alive():
+            self.process.terminate()
+            self.process.join()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _write_downloads(model: Any, kpis: Any, config: Config, folder: Path) -> None:
+    try:
+        for name, content in downloads(model, kpis, config).items():
+            target = folder / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                target.write_bytes(content)
+            else:
+                target.write_text(content, encoding="utf-8", newline="\n")
+    except KeyboardInterrupt:
+        os._exit(130)  # the parent reports the interruption; no second traceback from here
 
 
 def private_values(report: Report, config: Config) -> set[str]:
@@ -163,3 +230,46 @@ def doctor(config: Config) -> Diagnosis:
         workbook, tabs = spreadsheet.workbook, spreadsheet.tabs
     issues = [found for found in validate(workbook, schema).issues if found.code in HEADER_CODES]
     return Diagnosis(str(config.source), credentials, workbook.title, tabs, issues)
+
+
+def export(config: Config, as_of: date, output_format: str, out: Path) -> list[str]:
+    """Write the downloads without building the site: xlsx, csv or json, into ``out``."""
+    import shutil
+    import tempfile
+
+    from .export import kpis_json
+
+    report = check(config)
+    if not report.valid:
+        raise InvalidWorkbook(report)
+    model = build_model(report, config.base_currency)
+    kpis = compute(model, as_of)
+    if output_format == "json":
+        files: dict[str, str | bytes] = {"kpis.json": kpis_json(kpis)}
+    else:
+        every = downloads(model, kpis, config, per_record=output_format == "xlsx")
+        files = {
+            name: content for name, content in every.items() if name.endswith(f".{output_format}")
+        }
+    # Written beside the target and renamed into place: a failure leaves the earlier export.
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.exporting-", dir=out.parent))
+    try:
+        for name, content in files.items():
+            target = staging / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                target.write_bytes(content)
+            else:
+                target.write_text(content, encoding="utf-8", newline="\n")
+        if out.exists():
+            trash = out.parent / f".{out.name}.replaced"
+            shutil.rmtree(trash, ignore_errors=True)
+            out.rename(trash)
+            staging.rename(out)
+            shutil.rmtree(trash, ignore_errors=True)
+        else:
+            staging.rename(out)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return sorted(files)

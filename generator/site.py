@@ -12,7 +12,7 @@ import logging
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator, MutableMapping
+from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -72,6 +72,7 @@ def build_site(
     as_of: date,
     private: Iterable[str] = (),
     secrets: Iterable[str] = (),
+    downloads: Callable[[], Path] | None = None,
 ) -> int:
     """Write ``files`` into ``docs/`` and build the site into ``site_dir``; return the page count.
 
@@ -120,6 +121,9 @@ def build_site(
             raise SiteBuildError(f"MkDocs could not build the site: {details}") from error
         finally:
             logger.removeHandler(collect)
+        if downloads is not None:
+            # Written meanwhile by another process; they go into the site as they are.
+            shutil.move(str(downloads()), str(site_staging / "site" / "downloads"))
         # Never publish a site that leaks: scan it before anything is put in place.
         findings = scan(site_staging / "site", private, secrets)
         if findings:

@@ -1,0 +1,215 @@
+"""Downloads, read back with openpyxl: the numbers, the formats, the charts, and nothing unsafe."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import shutil
+import subprocess
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import cli
+from generator.config import Config
+from generator.export import downloads, kpis_workbook, neutralised
+from generator.kpi import compute
+from generator.model import build_model
+from generator.schema import load_schema
+from generator.sources import read
+from generator.validate import validate
+
+from .conftest import set_cell, small_grid, write_csv
+from .test_site import DEMO
+
+AS_OF = date(2026, 11, 22)
+
+
+@pytest.fixture(scope="module")
+def demo_files() -> dict[str, str | bytes]:
+    schema = load_schema()
+    model = build_model(validate(read(DEMO, schema.table_names), schema), "EUR")
+    return downloads(model, compute(model, AS_OF), Config(source=str(DEMO)))
+
+
+def _book(content: str | bytes) -> openpyxl.Workbook:
+    assert isinstance(content, bytes)
+    return openpyxl.load_workbook(io.BytesIO(content))
+
+
+def test_kpis_workbook_equals_kpis_csv(demo_files: dict[str, str | bytes]) -> None:
+    book = _book(demo_files["kpis.xlsx"])
+    assert book.sheetnames == ["Months", "Quarters", "Years"]
+    rows = list(csv.DictReader(io.StringIO(str(demo_files["kpis.csv"]))))
+    from_book = {}
+    for sheet in book:
+        for values in sheet.iter_rows(min_row=2, values_only=True):
+            from_book[(values[0], values[1] or "", values[3])] = values
+    assert len(from_book) == len(rows)
+    for row in rows:
+        values = from_book[(row["scope"], row["manager_id"], row["period"])]
+        assert Decimal(str(values[4])).quantize(Decimal("0.01")) == Decimal(row["revenue"])
+        assert (values[6] is None) == (row["attainment"] == "")
+        if row["attainment"]:
+            assert round(Decimal(str(values[6])), 4) == Decimal(row["attainment"])
+        assert values[7] == int(row["orders"])
+        assert Decimal(str(values[13])).quantize(Decimal("0.01")) == Decimal(row["overdue"])
+
+
+def test_kpis_workbook_is_formatted_like_by_hand(demo_files: dict[str, str | bytes]) -> None:
+    sheet = _book(demo_files["kpis.xlsx"])["Months"]
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref is not None and sheet.auto_filter.ref.startswith("A1:N")
+    assert sheet["E2"].number_format == "#,##0.00"
+    assert sheet["G2"].number_format == "0.0%"
+    assert sheet["A1"].font.bold
+    assert len(sheet.conditional_formatting) >= 1
+    assert len(sheet._charts) == 1  # noqa: SLF001 - openpyxl keeps loaded charts there
+    for row in sheet.iter_rows(min_row=2):
+        assert all(cell.data_type != "f" for cell in row)  # numbers and text, never formulas
+
+
+def test_manager_and_client_workbooks(demo_files: dict[str, str | bytes]) -> None:
+    review = _book(demo_files["managers/M004.xlsx"])
+    assert review.sheetnames == [
+        "Months",
+        "Quarters",
+        "Years",
+        "Portfolio",
+        "Receivables",
+        "Contracts expiring",
+        "Forecast",
+    ]
+    forecast = list(review["Forecast"].iter_rows(min_row=2, values_only=True))
+    assert [row[0] for row in forecast] == ["Run rate", "Last year's rest"]
+    assert all(row[3] >= row[2] for row in forecast)  # a forecast is at least what was sold so far
+    dossier = _book(demo_files["clients/C00002.xlsx"])
+    assert dossier.sheetnames == ["Contracts", "Sales", "Receivables", "Complaints"]
+    assert dossier["Contracts"]["A2"].value == "K-2024-00002"
+    ages = {row[6] for row in dossier["Receivables"].iter_rows(min_row=2, values_only=True)}
+    assert "90+" in ages
+
+
+def test_personal_data_is_absent_by_default(demo_files: dict[str, str | bytes]) -> None:
+    schema = load_schema()
+    tables = validate(read(DEMO, schema.table_names), schema).tables
+    emails = {value for value in tables["Clients"].columns["contact_email"] if value}
+    for name, content in demo_files.items():
+        if isinstance(content, bytes):
+            text = " ".join(
+                str(cell)
+                for sheet in _book(content)
+                for row in sheet.iter_rows(values_only=True)
+                for cell in row
+            )
+        else:
+            text = content
+        assert not [email for email in emails if email in text], name
+    portfolio = _book(demo_files["managers/M004.xlsx"])["Portfolio"]
+    assert [cell.value for cell in portfolio[1]][-1] == "Credit limit"
+
+
+def test_spreadsheet_text_arrives_as_text(tmp_path: Path) -> None:
+    grid = small_grid()
+    set_cell(grid, "Clients!B2", '=HYPERLINK("http://x.example","y")')
+    set_cell(grid, "Clients!B3", "{=1+1}")
+    set_cell(grid, "Sales!F3", "http://example.com/product")
+    set_cell(grid, "Clients!F2", "@SUM(A1)")
+    schema = load_schema()
+    report = validate(read(write_csv(grid, tmp_path / "b"), schema.table_names), schema)
+    model = build_model(report, "EUR")
+    files = downloads(model, compute(model, AS_OF), Config(source="b"))
+    contracts = _book(files["clients/C1.xlsx"])
+    portfolio = _book(files["managers/M2.xlsx"])["Portfolio"]
+    names = [row[1] for row in portfolio.iter_rows(min_row=2, values_only=True)]
+    assert names == ['=HYPERLINK("http://x.example","y")', "{=1+1}"]
+    for row in portfolio.iter_rows(min_row=2):
+        assert row[1].data_type == "s" and row[1].hyperlink is None
+    product = next(_book(files["clients/C2.xlsx"])["Sales"].iter_rows(min_row=2, values_only=True))[
+        2
+    ]
+    assert product == "http://example.com/product"
+    assert all(cell.hyperlink is None for row in contracts["Contracts"].iter_rows() for cell in row)
+    lines = str(files["clients.csv"]).splitlines()
+    assert lines[1].startswith('C1,"\'=HYPERLINK(""http://x.example"",""y"")",M2')
+    assert ",'@SUM(A1)," in lines[1]
+
+
+def test_neutralised_cells() -> None:
+    assert [neutralised(text) for text in ("=1", "+1", "-1", "@x", "\tx", "\rx", "plain", None)] == [
+        "'=1", "'+1", "'-1", "'@x", "'\tx", "'\rx", "plain", "",
+    ]  # fmt: skip
+
+
+def test_same_input_same_bytes(demo_files: dict[str, str | bytes]) -> None:
+    schema = load_schema()
+    model = build_model(validate(read(DEMO, schema.table_names), schema), "EUR")
+    again = kpis_workbook(model, compute(model, AS_OF))
+    assert again == demo_files["kpis.xlsx"]
+
+
+def test_export_command(tmp_path: Path) -> None:
+    runner = CliRunner()
+    for output_format, expected in (
+        ("csv", ["clients.csv", "kpis.csv", "managers.csv"]),
+        ("json", ["kpis.json"]),
+    ):
+        out = tmp_path / output_format
+        result = runner.invoke(
+            cli,
+            [
+                "export",
+                "--source",
+                str(DEMO),
+                "--as-of",
+                "2026-11-22",
+                "--format",
+                output_format,
+                "--out",
+                str(out),
+            ],
+        )
+        assert result.exit_code == 0, result.output
+        assert sorted(path.name for path in out.iterdir()) == expected
+    xlsx = tmp_path / "xlsx"
+    result = runner.invoke(
+        cli, ["export", "--source", str(DEMO), "--as-of", "2026-11-22", "--out", str(xlsx)]
+    )
+    assert result.exit_code == 0
+    assert len(list((xlsx / "clients").glob("*.xlsx"))) == 60 and (xlsx / "kpis.xlsx").is_file()
+
+
+def test_a_spreadsheet_program_opens_the_workbook(
+    demo_files: dict[str, str | bytes], tmp_path: Path
+) -> None:
+    office = shutil.which("libreoffice") or shutil.which("soffice")
+    if office is None:
+        pytest.skip(
+            "LibreOffice is not installed here (apt-get install libreoffice-calc); CI runs it"
+        )
+    path = tmp_path / "kpis.xlsx"
+    path.write_bytes(demo_files["kpis.xlsx"])  # type: ignore[arg-type]
+    result = subprocess.run(
+        [
+            office,
+            "--headless",
+            "--norestore",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(path),
+        ],  # fmt: skip
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    pdf = tmp_path / "kpis.pdf"
+    assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF"), result.stdout + result.stderr
