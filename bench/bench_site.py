@@ -2,7 +2,7 @@
 
 Run: ``python bench/bench_site.py --sizes 1000:1000 10000:2000 100000:5000 750000:20000``
 (each size is SALES:CLIENTS). For each workbook it prints the time of every stage (read,
-validate, model, KPIs, render, MkDocs), our share of the total, the average HTML size of a client
+validate, model, KPIs, render, MkDocs with the downloads written meanwhile), our share of the total, the average HTML size of a client
 dossier, the size of the search index and the peak memory of the process.
 """
 
@@ -24,6 +24,7 @@ from generator.config import Config  # noqa: E402
 from generator.kpi import compute  # noqa: E402
 from generator.model import build_model  # noqa: E402
 from generator.pages import render  # noqa: E402
+from generator.pipeline import DownloadsWriter  # noqa: E402
 from generator.schema import load_schema  # noqa: E402
 from generator.site import build_site  # noqa: E402
 from generator.sources import read  # noqa: E402
@@ -57,7 +58,6 @@ def run(sales: int, clients: int) -> dict[str, float]:
     kpis = compute(model, AS_OF)
     stage("kpi")
     files = render(model, kpis, schema, report.warnings, config, folder.name)
-    del model, kpis
     stage("render")
     pages = len(files)
     with tempfile.TemporaryDirectory(dir=ROOT / "bench") as scratch:
@@ -66,7 +66,12 @@ def run(sales: int, clients: int) -> dict[str, float]:
         for name in ("guide", "stylesheets"):
             shutil.copytree(ROOT / "docs" / name, project / "docs" / name)
         started = time.perf_counter()
-        build_site(files, project, project / "site", "Benchmark", AS_OF)
+        # As accountbook build does: the downloads are written by a second process meanwhile.
+        with DownloadsWriter(model, kpis, config, project) as writer:
+            del model, kpis
+            build_site(
+                files, project, project / "site", "Benchmark", AS_OF, downloads=writer.collect
+            )
         stage("mkdocs build (and swap)")
         dossiers = list((project / "site" / "clients").glob("*/index.html"))
         times["dossier KiB"] = sum(path.stat().st_size for path in dossiers) / len(dossiers) / 1024
