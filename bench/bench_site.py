@@ -80,6 +80,7 @@ def run(sales: int, clients: int) -> dict[str, float]:
         ).stat().st_size / 2**20
         times["pages"] = pages
     times["peak MiB"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    times["downloads peak MiB"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return times
 
 
@@ -99,6 +100,9 @@ def main() -> None:
         print(f"  dossier HTML average     {times['dossier KiB']:8.1f} KiB")
         print(f"  search index             {times['search index MiB']:8.2f} MiB")
         print(f"  peak memory              {times['peak MiB']:8.0f} MiB")
+        print(
+            f"  downloads process peak   {times['downloads peak MiB']:8.0f} MiB (forked: shares the pages it did not change)"
+        )
 
 
 if __name__ == "__main__":

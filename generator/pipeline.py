@@ -16,6 +16,7 @@ from typing import Any
 
 from .config import Config
 from .export import downloads
+from .files import replaced_whole, write_files
 from .guard import secrets_from_environment
 from .issues import Issue
 from .kpi import compute
@@ -156,13 +157,7 @@ class DownloadsWriter:
 
 def _write_downloads(model: Any, kpis: Any, config: Config, folder: Path) -> None:
     try:
-        for name, content in downloads(model, kpis, config).items():
-            target = folder / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(content, bytes):
-                target.write_bytes(content)
-            else:
-                target.write_text(content, encoding="utf-8", newline="\n")
+        write_files(downloads(model, kpis, config), folder)
     except KeyboardInterrupt:
         os._exit(130)  # the parent reports the interruption; no second traceback from here
 
@@ -234,9 +229,6 @@ def doctor(config: Config) -> Diagnosis:
 
 def export(config: Config, as_of: date, output_format: str, out: Path) -> list[str]:
     """Write the downloads without building the site: xlsx, csv or json, into ``out``."""
-    import shutil
-    import tempfile
-
     from .export import kpis_json
 
     report = check(config)
@@ -252,24 +244,6 @@ def export(config: Config, as_of: date, output_format: str, out: Path) -> list[s
             name: content for name, content in every.items() if name.endswith(f".{output_format}")
         }
     # Written beside the target and renamed into place: a failure leaves the earlier export.
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.exporting-", dir=out.parent))
-    try:
-        for name, content in files.items():
-            target = staging / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(content, bytes):
-                target.write_bytes(content)
-            else:
-                target.write_text(content, encoding="utf-8", newline="\n")
-        if out.exists():
-            trash = out.parent / f".{out.name}.replaced"
-            shutil.rmtree(trash, ignore_errors=True)
-            out.rename(trash)
-            staging.rename(out)
-            shutil.rmtree(trash, ignore_errors=True)
-        else:
-            staging.rename(out)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    with replaced_whole(out) as staging:
+        write_files(files, staging)
     return sorted(files)

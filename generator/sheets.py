@@ -258,11 +258,7 @@ def read_sheet(key: str, tabs: Iterable[str], access: Access) -> Spreadsheet:
     wanted = list(tabs)
     http = access.client.http_client
     try:
-        metadata = http.fetch_sheet_metadata(
-            key, params={"fields": "properties.title,sheets.properties.title"}
-        )
-        title = str(metadata.get("properties", {}).get("title", ""))
-        names = [sheet["properties"]["title"] for sheet in metadata.get("sheets", [])]
+        title, names = _title_and_tabs(http, key)
         present = [name for name in wanted if name in names]
         ranges = [_quoted(name) for name in present]
         values: list[Mapping[str, Any]] = []
@@ -297,11 +293,7 @@ def read_headers(key: str, tabs: Iterable[str], access: Access) -> Spreadsheet:
     wanted = list(tabs)
     http = access.client.http_client
     try:
-        metadata = http.fetch_sheet_metadata(
-            key, params={"fields": "properties.title,sheets.properties.title"}
-        )
-        title = str(metadata.get("properties", {}).get("title", ""))
-        names = [sheet["properties"]["title"] for sheet in metadata.get("sheets", [])]
+        title, names = _title_and_tabs(http, key)
         present = [name for name in wanted if name in names]
         values: list[Mapping[str, Any]] = []
         if present:
@@ -322,6 +314,15 @@ def read_headers(key: str, tabs: Iterable[str], access: Access) -> Spreadsheet:
         header = [str(cell).strip() for cell in (value_range.get("values") or [[]])[0]]
         workbook.sheets[name] = Sheet(name=name, header=header, rows=[], row_numbers=[])
     return Spreadsheet(key=key, title=title, tabs=names, workbook=workbook)
+
+
+def _title_and_tabs(http: Any, key: str) -> tuple[str, list[str]]:
+    """The first request: the spreadsheet's title and its tabs' names, nothing else."""
+    metadata = http.fetch_sheet_metadata(
+        key, params={"fields": "properties.title,sheets.properties.title"}
+    )
+    title = str(metadata.get("properties", {}).get("title", ""))
+    return title, [sheet["properties"]["title"] for sheet in metadata.get("sheets", [])]
 
 
 def _quoted(name: str) -> str:
@@ -440,15 +441,11 @@ def write_snapshot(
     snapshot gives the same site as a build from the sheet. The snapshot is written beside
     ``out`` and renamed into place: a failed pull never leaves half a snapshot or loses the last.
     """
-    import shutil
-    import tempfile
-
     from .cells import as_text
+    from .files import replaced_whole
     from .sources import SNAPSHOT_FILE
 
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.pulling-", dir=out.parent))
-    try:
+    with replaced_whole(out) as staging:
         for name, sheet in spreadsheet.workbook.sheets.items():
             columns = [kinds.get(name, {}).get(header, "string") for header in sheet.header]
             with (staging / f"{name}.csv").open("w", encoding="utf-8", newline="") as stream:
@@ -475,13 +472,4 @@ def write_snapshot(
         (staging / SNAPSHOT_FILE).write_text(
             json.dumps(record, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )
-        if out.exists():
-            trash = out.parent / f".{out.name}.replaced-{os.getpid()}"
-            out.rename(trash)
-            staging.rename(out)
-            shutil.rmtree(trash, ignore_errors=True)
-        else:
-            staging.rename(out)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
     return out
