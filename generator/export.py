@@ -481,6 +481,7 @@ def downloads(
         ),
         text_columns=range(5),
     )
+    files.update(dossier_tables(model, kpis, config))
     if per_record:
         by_client: dict[str, list[Sale]] = defaultdict(list)
         by_manager: dict[str, list[Sale]] = defaultdict(list)
@@ -507,6 +508,104 @@ def downloads(
                 complaints[client_id],
             )
     return files
+
+
+def dossier_tables(model: Model, kpis: Kpis, config: Config) -> dict[str, str]:
+    """The tables of the client dossiers, each as one CSV file across every client."""
+    months: dict[tuple[str, str], list[Any]] = {}
+    for sale in model.sales:
+        key = (sale.client_id, Period.month_of(sale.date).label)
+        month = months.setdefault(key, [sale.client_id, key[1], 0, Decimal(0), Decimal(0)])
+        month[3] += sale.amount_base
+        if sale.amount > 0:
+            month[2] += 1
+        else:
+            month[4] -= sale.amount_base
+    summary = ("summary",) if config.publish_internal else ()
+    return {
+        "contracts.csv": csv_text(
+            (
+                "contract_id",
+                "client_id",
+                "title",
+                "status",
+                "signed_on",
+                "starts_on",
+                "ends_on",
+                "value",
+                "currency",
+                "payment_terms_days",
+                "auto_renew",
+            ),  # fmt: skip
+            (
+                (
+                    c.contract_id,
+                    c.client_id,
+                    c.title,
+                    c.status,
+                    c.signed_on,
+                    c.starts_on,
+                    c.ends_on,
+                    c.value,
+                    c.currency,
+                    c.payment_terms_days,
+                    c.auto_renew,
+                )  # fmt: skip
+                for c in sorted(
+                    model.contracts.values(),
+                    key=lambda c: (c.client_id, c.starts_on, c.contract_id),
+                )
+            ),
+            text_columns=(0, 1, 2, 3, 8),
+        ),
+        "sales-by-month.csv": csv_text(
+            ("client_id", "month", "orders", "revenue", "returns"),
+            (months[key] for key in sorted(months)),
+            text_columns=(0,),
+        ),
+        "receivables.csv": csv_text(
+            ("client_id", "sale_id", "date", "due_on", "open", "days_past_due", "age"),
+            (
+                (s.client_id, s.sale_id, s.date, s.due_on, open_part, days, _bucket(days))
+                for s, open_part, days in _open_invoices(model.sales, kpis.as_of)
+            ),
+            text_columns=(0, 1),
+        ),
+        "complaints.csv": csv_text(
+            (
+                "complaint_id",
+                "client_id",
+                "opened_on",
+                "closed_on",
+                "severity",
+                "summary",
+                "resolution",
+            ),
+            (
+                (
+                    c.complaint_id,
+                    c.client_id,
+                    c.opened_on,
+                    c.closed_on,
+                    c.severity,
+                    c.summary,
+                    c.resolution,
+                )
+                for c in sorted(
+                    model.complaints, key=lambda c: (c.client_id, c.opened_on, c.complaint_id or "")
+                )
+            ),
+            text_columns=(0, 1, 4, 5, 6),
+        ),
+        "interactions.csv": csv_text(
+            ("date", "client_id", "manager_id", "kind", *summary),
+            (
+                (i.date, i.client_id, i.manager_id, i.kind, *((i.summary,) if summary else ()))
+                for i in sorted(model.interactions, key=lambda i: (i.client_id, i.date))
+            ),
+            text_columns=(1, 2, 3, 4),
+        ),
+    }
 
 
 def kpis_json(kpis: Kpis) -> str:

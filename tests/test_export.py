@@ -156,7 +156,19 @@ def test_same_input_same_bytes(demo_files: dict[str, str | bytes]) -> None:
 def test_export_command(tmp_path: Path) -> None:
     runner = CliRunner()
     for output_format, expected in (
-        ("csv", ["clients.csv", "kpis.csv", "managers.csv"]),
+        (
+            "csv",
+            [
+                "clients.csv",
+                "complaints.csv",
+                "contracts.csv",
+                "interactions.csv",
+                "kpis.csv",
+                "managers.csv",
+                "receivables.csv",
+                "sales-by-month.csv",
+            ],
+        ),  # fmt: skip
         ("json", ["kpis.json"]),
     ):
         out = tmp_path / output_format
@@ -215,3 +227,28 @@ def test_a_spreadsheet_program_opens_the_workbook(
     )
     pdf = tmp_path / "kpis.pdf"
     assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF"), result.stdout + result.stderr
+
+
+def test_dossier_tables_as_csv_match_the_pages(demo_files: dict[str, str | bytes]) -> None:
+    months = [
+        row
+        for row in csv.DictReader(io.StringIO(str(demo_files["sales-by-month.csv"])))
+        if row["client_id"] == "C00002"
+    ]
+    assert [row["month"] for row in months][-3:] == ["2026-09", "2026-10", "2026-11"]
+    assert months[-1] == {
+        "client_id": "C00002",
+        "month": "2026-11",
+        "orders": "2",
+        "revenue": "4230.90",
+        "returns": "0.00",
+    }
+    contracts = list(csv.DictReader(io.StringIO(str(demo_files["contracts.csv"]))))
+    assert len(contracts) == 80
+    interactions = csv.DictReader(io.StringIO(str(demo_files["interactions.csv"])))
+    assert interactions.fieldnames == [
+        "date",
+        "client_id",
+        "manager_id",
+        "kind",
+    ]  # internal summaries stay out
