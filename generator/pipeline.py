@@ -221,7 +221,7 @@ def doctor(config: Config) -> Diagnosis:
     else:
         access = sheets.connect(config.credentials, config.auth)
         credentials = access.method + (f" {access.identity}" if access.identity else "")
-        spreadsheet = sheets.read_headers(key, schema.table_names, access)
+        spreadsheet = sheets.read_sheet(key, schema.table_names, access, headers_only=True)
         workbook, tabs = spreadsheet.workbook, spreadsheet.tabs
     issues = [found for found in validate(workbook, schema).issues if found.code in HEADER_CODES]
     return Diagnosis(str(config.source), credentials, workbook.title, tabs, issues)

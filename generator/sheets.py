@@ -253,19 +253,23 @@ class Spreadsheet:
     workbook: Workbook
 
 
-def read_sheet(key: str, tabs: Iterable[str], access: Access) -> Spreadsheet:
-    """Read the tabs named ``tabs`` of spreadsheet ``key``: one metadata request, one batchGet."""
+def read_sheet(
+    key: str, tabs: Iterable[str], access: Access, headers_only: bool = False
+) -> Spreadsheet:
+    """Read the tabs named ``tabs`` of spreadsheet ``key``: one metadata request, one batchGet.
+
+    ``headers_only`` reads row 1 of each tab alone: what ``doctor`` checks.
+    """
     wanted = list(tabs)
     http = access.client.http_client
     try:
         title, names = _title_and_tabs(http, key)
         present = [name for name in wanted if name in names]
-        ranges = [_quoted(name) for name in present]
         values: list[Mapping[str, Any]] = []
-        if ranges:
+        if present:
             answer = http.values_batch_get(
                 key,
-                ranges,
+                [_quoted(name) + ("!1:1" if headers_only else "") for name in present],
                 params={
                     "valueRenderOption": "UNFORMATTED_VALUE",
                     "dateTimeRenderOption": "SERIAL_NUMBER",
@@ -285,34 +289,6 @@ def read_sheet(key: str, tabs: Iterable[str], access: Access) -> Spreadsheet:
         sheet = _sheet(name, value_range)
         if sheet is not None:
             workbook.sheets[name] = sheet
-    return Spreadsheet(key=key, title=title, tabs=names, workbook=workbook)
-
-
-def read_headers(key: str, tabs: Iterable[str], access: Access) -> Spreadsheet:
-    """Like :func:`read_sheet`, but only row 1 of each tab: what ``doctor`` checks."""
-    wanted = list(tabs)
-    http = access.client.http_client
-    try:
-        title, names = _title_and_tabs(http, key)
-        present = [name for name in wanted if name in names]
-        values: list[Mapping[str, Any]] = []
-        if present:
-            answer = http.values_batch_get(
-                key,
-                [f"{_quoted(name)}!1:1" for name in present],
-                params={
-                    "valueRenderOption": "UNFORMATTED_VALUE",
-                    "dateTimeRenderOption": "SERIAL_NUMBER",
-                },
-            )
-            values = answer.get("valueRanges", [])
-    except Exception as error:
-        raise _explain(error, key, access) from None
-    workbook = Workbook(location=f"Google Sheets {title!r} ({key})", title=title or key)
-    workbook.other_tabs = sorted(name for name in names if name not in wanted)
-    for name, value_range in zip(present, values, strict=False):
-        header = [str(cell).strip() for cell in (value_range.get("values") or [[]])[0]]
-        workbook.sheets[name] = Sheet(name=name, header=header, rows=[], row_numbers=[])
     return Spreadsheet(key=key, title=title, tabs=names, workbook=workbook)
 
 
