@@ -55,11 +55,6 @@ def escape(value: Any) -> str:
     return _LINE_START.sub(_marker, text)
 
 
-def link(label: Any, target: str) -> Safe:
-    """A Markdown link to one of our own pages (``target`` is a relative path we built)."""
-    return Safe(f"[{escape(label)}]({target})")
-
-
 def html_link(label: Any, url: str) -> Safe:
     """An HTML link to one of our own pages (``url`` is a relative URL we built)."""
     return Safe(f'<a href="{url}">{escape(label)}</a>')
