@@ -44,11 +44,6 @@ class Field:
     internal: bool = False
     file_name: bool = False  # the value names a page: it must not collide with another's file
 
-    @property
-    def published(self) -> bool:
-        """Whether the column may appear on the site without a config switch."""
-        return not (self.personal or self.internal)
-
 
 @dataclass(frozen=True)
 class ForeignKey:

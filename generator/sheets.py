@@ -86,8 +86,6 @@ def _http_client_class(base_url: str, budget: Budget) -> type[Any]:
     class SheetsHTTPClient(HTTPClient):
         """gspread's HTTP client, sent to our base URL, retrying within a time budget."""
 
-        requests_made = 0
-
         def request(
             self,
             method: str,
@@ -103,7 +101,6 @@ def _http_client_class(base_url: str, budget: Budget) -> type[Any]:
             attempt = 0
             while True:
                 attempt += 1
-                type(self).requests_made += 1
                 wait: float | None = None
                 try:
                     response = self.session.request(
