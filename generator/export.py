@@ -19,7 +19,7 @@ from decimal import Decimal
 from typing import Any
 
 from .config import Config
-from .kpi import CSV_COLUMNS, KpiRow, Kpis, Period, expiring_contracts, kpis_csv
+from .kpi import CSV_COLUMNS, KpiRow, Kpis, Period, expiring_contracts, kpis_csv, open_invoices
 from .model import Complaint, Contract, Model, Sale
 from .paths import page_slug
 from .sources import CsvWriter
@@ -207,27 +207,6 @@ def kpis_workbook(model: Model, kpis: Kpis) -> bytes:
     return book.close()
 
 
-def _open_invoices(sales: Iterable[Sale], as_of: date) -> list[tuple[Sale, Decimal, int]]:
-    found = []
-    for sale in sales:
-        if sale.due_on is None or sale.date > as_of:
-            continue
-        paid = sale.paid_base if sale.paid_on is not None and sale.paid_on <= as_of else Decimal(0)
-        if sale.amount_base - paid > 0:
-            found.append((sale, sale.amount_base - paid, (as_of - sale.due_on).days))
-    return found
-
-
-def _bucket(days: int) -> str:
-    if days <= 0:
-        return "not yet due"
-    if days <= 30:
-        return "0-30"
-    if days <= 60:
-        return "31-60"
-    return "61-90" if days <= 90 else "90+"
-
-
 RECEIVABLE_HEADERS = ("Client", "Invoice", "Date", "Due on", "Open (base)", "Days past due", "Age")
 
 
@@ -263,17 +242,15 @@ def manager_workbook(
         RECEIVABLE_HEADERS,
         (
             (
-                model.clients[s.client_id].name,
-                s.sale_id,
-                s.date,
-                s.due_on,
-                open_part,
-                days,
-                _bucket(days),
+                model.clients[r.sale.client_id].name,
+                r.sale.sale_id,
+                r.sale.date,
+                r.sale.due_on,
+                r.open_base,
+                r.days_overdue,
+                r.age,
             )
-            for s, open_part, days in sorted(
-                _open_invoices(sales, kpis.as_of), key=lambda item: -item[2]
-            )
+            for r in sorted(open_invoices(sales, kpis.as_of), key=lambda r: -r.days_overdue)
         ),
         (32, 16, 12, 12, 14, 12, 12),
     )
@@ -418,8 +395,16 @@ def client_workbook(
         "Receivables",
         RECEIVABLE_HEADERS,
         (
-            (client.name, s.sale_id, s.date, s.due_on, open_part, days, _bucket(days))
-            for s, open_part, days in _open_invoices(sales, kpis.as_of)
+            (
+                client.name,
+                r.sale.sale_id,
+                r.sale.date,
+                r.sale.due_on,
+                r.open_base,
+                r.days_overdue,
+                r.age,
+            )
+            for r in open_invoices(sales, kpis.as_of)
         ),
         (32, 16, 12, 12, 14, 12, 12),
     )
@@ -566,8 +551,16 @@ def dossier_tables(model: Model, kpis: Kpis, config: Config) -> dict[str, str]:
         "receivables.csv": csv_text(
             ("client_id", "sale_id", "date", "due_on", "open", "days_past_due", "age"),
             (
-                (s.client_id, s.sale_id, s.date, s.due_on, open_part, days, _bucket(days))
-                for s, open_part, days in _open_invoices(model.sales, kpis.as_of)
+                (
+                    r.sale.client_id,
+                    r.sale.sale_id,
+                    r.sale.date,
+                    r.sale.due_on,
+                    r.open_base,
+                    r.days_overdue,
+                    r.age,
+                )
+                for r in open_invoices(model.sales, kpis.as_of)
             ),
             text_columns=(0, 1),
         ),

@@ -318,6 +318,42 @@ def _buyers(ledger: _Ledger, months: Iterable[Period]) -> set[str]:
     return found
 
 
+# Receivables by days past due: the label and the last day of each bucket (None: no end).
+AGEING_BUCKETS = (("0-30", 30), ("31-60", 60), ("61-90", 90), ("90+", None))
+NOT_YET_DUE = "not yet due"
+
+
+@dataclass(frozen=True)
+class Receivable:
+    """An invoice with an unpaid part at the report date."""
+
+    sale: Sale
+    open_base: Decimal
+    days_overdue: int
+
+    @property
+    def age(self) -> str:
+        """Its ageing bucket: "not yet due", "0-30", "31-60", "61-90" or "90+"."""
+        if self.days_overdue <= 0:
+            return NOT_YET_DUE
+        for label, last_day in AGEING_BUCKETS:
+            if last_day is None or self.days_overdue <= last_day:
+                return label
+        raise AssertionError("the last bucket has no end")  # pragma: no cover
+
+
+def open_invoices(sales: Iterable[Sale], as_of: date) -> list[Receivable]:
+    """Every invoice with an unpaid part at ``as_of`` (the paid part counts once paid), in order."""
+    found = []
+    for sale in sales:
+        if sale.due_on is None or sale.date > as_of:
+            continue
+        paid = sale.paid_base if sale.paid_on is not None and sale.paid_on <= as_of else Decimal(0)
+        if sale.amount_base - paid > 0:
+            found.append(Receivable(sale, sale.amount_base - paid, (as_of - sale.due_on).days))
+    return found
+
+
 def expiring_contracts(
     model: Model, as_of: date, days: int = EXPIRING_WITHIN_DAYS
 ) -> list[Contract]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import html
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -19,7 +18,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from .charts import Point, attainment_chart, bar_chart
 from .config import Config
 from .issues import Issue
-from .kpi import KpiRow, Kpis, Period, expiring_contracts
+from .kpi import AGEING_BUCKETS, KpiRow, Kpis, Period, Receivable, expiring_contracts, open_invoices
 from .markdown import Safe, escape, front_matter, html_link, table, warning
 from .model import SECTIONS, Client, Contract, Model, Sale
 from .paths import page_slug
@@ -33,12 +32,6 @@ SECTION_TITLES = {
     "rights": "Rights",
     "responsibility": "Responsibility",
 }
-AGEING_BUCKETS = (
-    ("0-30 days", 0, 30),
-    ("31-60 days", 31, 60),
-    ("61-90 days", 61, 90),
-    ("90+ days", 91, None),
-)
 DECLINE_WINDOW_DAYS = 90
 DECLINE_SHARE = Decimal("0.75")  # below 75 % of the previous 90 days counts as declining
 COMPANY_CHART = "Company revenue against target by month"
@@ -61,13 +54,6 @@ def percent(value: Decimal | None) -> str:
 
 def day(value: date | None) -> str:
     return value.isoformat() if value else "–"
-
-
-@dataclass(frozen=True)
-class Receivable:
-    sale: Sale
-    open_base: Decimal
-    days_overdue: int
 
 
 class _Site:
@@ -192,7 +178,7 @@ def render(
     environment = _environment()
     site = _Site(model)
     as_of = kpis.as_of
-    receivables = _receivables(model, as_of)
+    receivables = open_invoices(model.sales, as_of)
     expiring = expiring_contracts(model, as_of)
     declining = _declining(model, as_of)
     portfolio: dict[str, list[Client]] = defaultdict(list)
@@ -447,19 +433,6 @@ def _holders(model: Model) -> dict[str, list[str]]:
     return holders
 
 
-def _receivables(model: Model, as_of: date) -> list[Receivable]:
-    """Every invoice with an unpaid part at the report date, with its days past due."""
-    found: list[Receivable] = []
-    for sale in model.sales:
-        if sale.due_on is None or sale.date > as_of:
-            continue
-        paid = sale.paid_base if sale.paid_on is not None and sale.paid_on <= as_of else Decimal(0)
-        open_part = sale.amount_base - paid
-        if open_part > 0:
-            found.append(Receivable(sale, open_part, (as_of - sale.due_on).days))
-    return found
-
-
 def _declining(model: Model, as_of: date) -> dict[str, tuple[Decimal, Decimal]]:
     """Clients whose last 90 days sold under 75 % of the 90 days before: (recent, before)."""
     recent_from = as_of - timedelta(days=DECLINE_WINDOW_DAYS)
@@ -531,15 +504,13 @@ def _dossier(
         else:
             month["returns"] -= sale.amount_base
     open_items: list[Receivable] = related["receivables"]
-    buckets = {name: Decimal(0) for name, _, _ in AGEING_BUCKETS}
+    buckets = {f"{label} days": Decimal(0) for label, _ in AGEING_BUCKETS}
     not_due = Decimal(0)
     for item in open_items:
         if item.days_overdue <= 0:
             not_due += item.open_base
-            continue
-        for name, low, high in AGEING_BUCKETS:
-            if item.days_overdue >= max(low, 1) and (high is None or item.days_overdue <= high):
-                buckets[name] += item.open_base
+        else:
+            buckets[f"{item.age} days"] += item.open_base
     overdue = sum(buckets.values(), Decimal(0))
     open_total = overdue + not_due
     contracts: list[Contract] = sorted(
