@@ -7,7 +7,7 @@ XML-escaped here. The file carries its own style, since a picture does not see t
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from html import escape as xml
@@ -57,10 +57,26 @@ def _short(value: Decimal) -> str:
     return f"{number:.0f}"
 
 
+def _plain_amount(value: Decimal) -> str:
+    return f"{value:,.2f}"
+
+
+def _plain_percent(value: Decimal) -> str:
+    return f"{value * 100:.1f} %"
+
+
 def bar_chart(
-    title: str, points: Sequence[Point], money_label: str, amount: str = "{:,.2f}"
+    title: str,
+    points: Sequence[Point],
+    money_label: str,
+    amount: Callable[[Decimal], str] = _plain_amount,
+    target_tip: str = "(target {target})",
 ) -> str:
-    """Vertical bars of ``value`` per label, with a line of ``target`` where there is one."""
+    """Vertical bars of ``value`` per label, with a line of ``target`` where there is one.
+
+    ``amount`` formats the amounts of the tooltips (the page's language formats them), and
+    ``target_tip`` is the tooltip's note of the target, with ``{target}`` in it.
+    """
     if not points:
         return ""
     values = [p.value for p in points] + [p.target for p in points if p.target is not None]
@@ -89,9 +105,9 @@ def bar_chart(
         x = _LEFT + slot * index
         value_y, zero_y = y(point.value), y(Decimal(0))
         height = abs(zero_y - value_y)
-        tip = f"{point.label}: {money_label} {amount.format(point.value)}"
+        tip = f"{point.label}: {money_label} {amount(point.value)}"
         if point.target is not None:
-            tip += f" (target {amount.format(point.target)})"
+            tip += " " + target_tip.format(target=amount(point.target))
         parts.append(
             f'<rect class="bar{" low" if point.value < 0 else ""}" x="{x + slot * 0.15:.1f}" '
             f'y="{min(value_y, zero_y):.1f}" width="{slot * 0.7:.1f}" height="{max(height, 0.5):.1f}">'
@@ -112,7 +128,11 @@ def bar_chart(
     return "".join(parts)
 
 
-def attainment_chart(title: str, rows: Sequence[tuple[str, Decimal]]) -> str:
+def attainment_chart(
+    title: str,
+    rows: Sequence[tuple[str, Decimal]],
+    percent: Callable[[Decimal], str] = _plain_percent,
+) -> str:
     """Horizontal bars of attainment (a ratio) per name, with the 100 % mark."""
     if not rows:
         return ""
@@ -135,13 +155,15 @@ def attainment_chart(title: str, rows: Sequence[tuple[str, Decimal]]) -> str:
             f'<text x="{left - 8}" y="{y + 15}" text-anchor="end">{xml(name[:32])}</text>'
             f'<rect class="bar{" low" if value < 1 else ""}" x="{left}" y="{y + 3}" '
             f'width="{max(x(value) - left, 0.5):.1f}" height="{bar_height - 6}">'
-            f"<title>{xml(f'{name}: {value * 100:.1f} %')}</title></rect>"
-            f'<text x="{x(value) + 4:.1f}" y="{y + 15}">{value * 100:.0f} %</text>'
+            f"<title>{xml(f'{name}: {percent(value)}')}</title></rect>"
+            f'<text x="{x(value) + 4:.1f}" y="{y + 15}">{xml(percent(value))}</text>'
         )
     mark = x(Decimal(1))
     parts.append(
         f'<line class="target" x1="{mark:.1f}" x2="{mark:.1f}" y1="{_TOP}" y2="{height - 24}"/>'
     )
-    parts.append(f'<text x="{mark:.1f}" y="{height - 8}" text-anchor="middle">100 %</text>')
+    parts.append(
+        f'<text x="{mark:.1f}" y="{height - 8}" text-anchor="middle">{xml(percent(Decimal(1)))}</text>'
+    )
     parts.append("</svg>")
     return "".join(parts)

@@ -13,6 +13,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .i18n import LanguageError, check_languages
+
 CONFIG_FILE = "accountbook.toml"
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
@@ -38,6 +40,13 @@ class Config:
     # api-key, oauth). Keys themselves never go here: see the Google Sheets docs page.
     credentials: str | None = None
     auth: str = "auto"
+    # The site's languages; the first is the default, built at the site's root, the others in
+    # a folder each (site/cs/, site/de/, ...). Each needs a catalog in generator/locales/.
+    languages: tuple[str, ...] = ("en",)
+
+    @property
+    def default_language(self) -> str:
+        return self.languages[0]
 
     def with_options(self, **options: Any) -> Config:
         """This config with the options that were given (not None) taking precedence."""
@@ -61,11 +70,22 @@ def load_config(path: Path | None = None, environ: dict[str, str] | None = None)
         value = environ.get(f"ACCOUNTBOOK_{name.upper()}")
         if value:
             settings[name] = _typed(name, value, f"ACCOUNTBOOK_{name.upper()}")
-    return Config(**settings)
+    config = Config(**settings)
+    try:
+        check_languages(config.languages)
+    except LanguageError as error:
+        raise ConfigError(f"{path or 'languages'}: {error}") from None
+    return config
 
 
 def _typed(name: str, value: Any, where: str) -> Any:
     kind = str(_KINDS[name])
+    if "tuple" in kind:
+        # A TOML array, or a comma-separated list in an environment variable.
+        items = value.split(",") if isinstance(value, str) else value
+        if not isinstance(items, list | tuple) or not all(isinstance(i, str) for i in items):
+            raise ConfigError(f'{where}: {name} must be a list of codes such as ["en", "cs"]')
+        return tuple(item.strip() for item in items if item.strip())
     if "bool" in kind:
         if isinstance(value, bool):
             return value

@@ -39,6 +39,10 @@ CODES: dict[str, tuple[str, str]] = {
     "date-order": (ERROR, "a date that must not be before another one is"),
     "cycle": (ERROR, "a chain of references that leads back to where it started"),
     "missing-rate": (ERROR, "a currency other than the base currency has no exchange rate"),
+    "translation-missing": (
+        WARNING,
+        "a role has no text in one of the site's languages; the default language's is shown",
+    ),
 }
 
 _LONGEST_VALUE = 60

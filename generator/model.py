@@ -16,22 +16,38 @@ from typing import Any
 from .validate import Report, TableData
 
 SECTIONS = ("general", "knowledge", "duties", "rights", "responsibility")
-# An empty RoleClauses.lang means the site's default language.
+# The site's default language when none is named; an empty RoleClauses.lang means the default.
 DEFAULT_LANGUAGE = "en"
+
+
+@dataclass(frozen=True, slots=True)
+class RoleText:
+    """The translatable details of a role, in one language."""
+
+    title: str
+    summary: str | None
+    category: str | None
+    appointed_by: str | None
+    education: str | None
 
 
 @dataclass(frozen=True, slots=True)
 class Role:
     role_id: str
-    title: str
-    category: str | None
     reports_to_role: str | None
-    appointed_by: str | None
-    education: str | None
     experience_years: int | None
-    summary: str | None
+    # The default language's text is the Roles row; the others come from RoleTranslations,
+    # with their empty cells filled from the default.
+    texts: dict[str, RoleText]
+    default_language: str
     # Clauses by language, then by section, in row order.
     clauses: dict[str, dict[str, list[str]]]
+    # The translated details that were empty and show the default language's text, by language.
+    untranslated: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def title(self) -> str:
+        return self.texts[self.default_language].title
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,11 +166,47 @@ class Model:
         return members
 
 
+_ROLE_TEXT = ("title", "summary", "category", "appointed_by", "education")
+
+
+def _role(
+    row: dict[str, Any],
+    default_language: str,
+    translations: dict[str, dict[str, Any]],
+    clauses: dict[str, dict[str, dict[str, list[str]]]],
+) -> Role:
+    default = RoleText(**{name: row[name] for name in _ROLE_TEXT})
+    texts = {default_language: default}
+    untranslated: dict[str, tuple[str, ...]] = {}
+    for lang, translated in sorted(translations.items()):
+        if lang == default_language:
+            continue  # the Roles row is the default language's text
+        texts[lang] = RoleText(
+            **{name: translated[name] or getattr(default, name) for name in _ROLE_TEXT}
+        )
+        missing = tuple(
+            name for name in _ROLE_TEXT if not translated[name] and getattr(default, name)
+        )
+        if missing:
+            untranslated[lang] = missing
+    return Role(
+        role_id=row["role_id"],
+        reports_to_role=row["reports_to_role"],
+        experience_years=row["experience_years"],
+        texts=texts,
+        default_language=default_language,
+        clauses=clauses.get(row["role_id"], {}),
+        untranslated=untranslated,
+    )
+
+
 def _rows(table: TableData | None) -> Iterator[dict[str, Any]]:
     return table.records() if table is not None else iter(())
 
 
-def build_model(report: Report, base_currency: str) -> Model:
+def build_model(
+    report: Report, base_currency: str, default_language: str = DEFAULT_LANGUAGE
+) -> Model:
     """Build the model from a valid report's typed tables."""
     tables = report.tables
     rates = {row["currency"]: row["rate"] for row in _rows(tables.get("Rates"))}
@@ -167,10 +219,13 @@ def build_model(report: Report, base_currency: str) -> Model:
     clauses: dict[str, dict[str, dict[str, list[str]]]] = {}
     for row in _rows(tables.get("RoleClauses")):
         by_lang = clauses.setdefault(row["role_id"], {})
-        by_section = by_lang.setdefault(row["lang"] or DEFAULT_LANGUAGE, {})
+        by_section = by_lang.setdefault(row["lang"] or default_language, {})
         by_section.setdefault(row["section"], []).append(row["text"])
+    translations: dict[str, dict[str, dict[str, Any]]] = {}
+    for row in _rows(tables.get("RoleTranslations")):
+        translations.setdefault(row["role_id"], {})[row["lang"]] = row
     roles = {
-        row["role_id"]: Role(clauses=clauses.get(row["role_id"], {}), **row)
+        row["role_id"]: _role(row, default_language, translations.get(row["role_id"], {}), clauses)
         for row in _rows(tables.get("Roles"))
     }
     managers = {row["manager_id"]: Manager(**row) for row in _rows(tables.get("Managers"))}

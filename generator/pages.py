@@ -10,57 +10,46 @@ import html
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
+from functools import partial
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from .charts import Point, attainment_chart, bar_chart
 from .config import Config
+from .i18n import N_, NO_VALUE, SOURCE_LANGUAGE, Language, language
 from .issues import Issue
 from .kpi import AGEING_BUCKETS, KpiRow, Kpis, Period, Receivable, expiring_contracts, open_invoices
 from .markdown import Safe, escape, front_matter, html_link, table, warning
-from .model import SECTIONS, Client, Contract, Model, Sale
+from .model import SECTIONS, Client, Contract, Model, Role, RoleText, Sale
 from .paths import page_slug
 from .schema import Schema
 from .schema_docs import schema_markdown
 
 SECTION_TITLES = {
-    "general": "General provisions",
-    "knowledge": "Knowledge",
-    "duties": "Duties",
-    "rights": "Rights",
-    "responsibility": "Responsibility",
+    "general": N_("General provisions"),
+    "knowledge": N_("Knowledge"),
+    "duties": N_("Duties"),
+    "rights": N_("Rights"),
+    "responsibility": N_("Responsibility"),
 }
 DECLINE_WINDOW_DAYS = 90
 DECLINE_SHARE = Decimal("0.75")  # below 75 % of the previous 90 days counts as declining
-COMPANY_CHART = "Company revenue against target by month"
+COMPANY_CHART = N_("Company revenue against target by month")
 # Folders and files of docs/ that the generator owns; everything else there is hand-written.
 GENERATED = ("index.md", "roles", "managers", "clients", "kpi", "data", "downloads", "charts")
 
 
-def money(value: Decimal | None) -> str:
-    if value is None:
-        return "–"
-    rounded = value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    return f"{rounded if rounded else abs(rounded):,.2f}"
-
-
-def percent(value: Decimal | None) -> str:
-    if value is None:
-        return "–"
-    return f"{(value * 100).quantize(Decimal('0.1'), rounding=ROUND_HALF_UP):,.1f} %"
-
-
-def day(value: date | None) -> str:
-    return value.isoformat() if value else "–"
-
-
 class _Site:
-    """Knows where every page lives, and links from one page to another."""
+    """Knows where every page lives, and links from one page to another, in one language."""
 
-    def __init__(self, model: Model) -> None:
+    def __init__(self, model: Model, lang: Language, shared: str = "") -> None:
         self.model = model
+        self.lang = lang
+        # The downloads are written once, at the root of the default language's site; the other
+        # languages' sites are one folder down and link to them there.
+        self.shared = shared
 
     @staticmethod
     def client_path(client_id: str) -> str:
@@ -101,45 +90,54 @@ class _Site:
 
     def manager(self, source: str, manager_id: str | None) -> Safe:
         if manager_id is None:
-            return Safe("–")
+            return Safe(NO_VALUE)
         manager = self.model.managers[manager_id]
         return html_link(manager.name, self.url(source, self.manager_path(manager_id)))
 
     def download(self, source: str, target: str, label: str) -> Safe:
         """A link to a file under downloads/ (``target`` is a path we built)."""
-        return html_link(label, self.url(source, f"downloads/{target}"))
+        return html_link(label, self.url(source, f"{self.shared}downloads/{target}"))
 
     def team_link(self, source: str, manager_id: str) -> Safe:
         name = self.model.managers[manager_id].name
-        return html_link(f"Team of {name}", self.url(source, self.team_path(manager_id)))
+        return html_link(
+            self.lang._("Team of {name}", name=name), self.url(source, self.team_path(manager_id))
+        )
+
+    def role_text(self, role: Role) -> RoleText:
+        """The role's title and details in this language, or in the default one."""
+        return role.texts.get(self.lang.code) or role.texts[role.default_language]
 
     def role(self, source: str, role_id: str | None) -> Safe:
         if role_id is None:
-            return Safe("–")
-        return html_link(self.model.roles[role_id].title, self.url(source, self.role_path(role_id)))
+            return Safe(NO_VALUE)
+        title = self.role_text(self.model.roles[role_id]).title
+        return html_link(title, self.url(source, self.role_path(role_id)))
 
 
 KPI_HEADERS = (
-    "Period", "Revenue", "Target", "Attainment", "Orders", "Average order", "Active clients",
-    "New", "Lost", "Returns", "Overdue",
+    N_("Period"), N_("Revenue"), N_("Target"), N_("Attainment"), N_("Orders"),
+    N_("Average order"), N_("Active clients"), N_("New"), N_("Lost"), N_("Returns"),
+    N_("Overdue"),
 )  # fmt: skip
 
 
-def kpi_table(rows: Iterable[KpiRow]) -> Safe:
+def kpi_table(lang: Language, rows: Iterable[KpiRow]) -> Safe:
     """KPI rows as a table, money in the base currency."""
+    money, percent, integer = lang.money, lang.percent, lang.integer
     return table(
-        KPI_HEADERS,
+        [lang.gettext(header) for header in KPI_HEADERS],
         (
             (
                 row.period.label,
                 money(row.revenue),
                 money(row.revenue_target),
                 percent(row.attainment),
-                row.orders,
+                integer(row.orders),
                 money(row.average_order),
-                row.active_clients,
-                row.new_clients,
-                row.lost_clients,
+                integer(row.active_clients),
+                integer(row.new_clients),
+                integer(row.lost_clients),
                 money(row.returns),
                 money(row.overdue),
             )  # fmt: skip
@@ -149,7 +147,7 @@ def kpi_table(rows: Iterable[KpiRow]) -> Safe:
     )
 
 
-def _environment() -> Environment:
+def _environment(lang: Language) -> Environment:
     environment = Environment(
         loader=PackageLoader("generator", "templates/site"),
         undefined=StrictUndefined,
@@ -159,9 +157,18 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    environment.filters.update(money=money, percent=percent, day=day)
+    environment.filters.update(
+        money=lang.money, percent=lang.percent, day=lang.day, integer=lang.integer
+    )
     environment.globals.update(
-        kpi_table=kpi_table, table=table, front_matter=front_matter, slug=page_slug
+        _=lang._,
+        n_=lang.n_,
+        gettext=lang.gettext,
+        lang=lang,
+        kpi_table=partial(kpi_table, lang),
+        table=table,
+        front_matter=front_matter,
+        slug=page_slug,
     )
     return environment
 
@@ -173,247 +180,362 @@ def render(
     warnings: list[Issue],
     config: Config,
     source_name: str,
+    language: str | None = None,
 ) -> dict[str, str]:
-    """Every generated file of the site, as ``{path relative to docs/: content}``."""
-    environment = _environment()
-    site = _Site(model)
-    as_of = kpis.as_of
-    receivables = open_invoices(model.sales, as_of)
-    expiring = expiring_contracts(model, as_of)
-    declining = _declining(model, as_of)
-    portfolio: dict[str, list[Client]] = defaultdict(list)
-    for client in model.clients.values():
-        portfolio[client.manager_id].append(client)
-    # Group once by client: a dossier must not scan every row of every tab.
-    sales_by_client: dict[str, list[Sale]] = defaultdict(list)
-    for sale in model.sales:
-        sales_by_client[sale.client_id].append(sale)
-    by_client: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
-    for receivable in receivables:
-        by_client[receivable.sale.client_id]["receivables"].append(receivable)
-    for contract in model.contracts.values():
-        by_client[contract.client_id]["contracts"].append(contract)
-    for complaint in model.complaints:
-        by_client[complaint.client_id]["complaints"].append(complaint)
-    for interaction in model.interactions:
-        by_client[interaction.client_id]["interactions"].append(interaction)
-    current = {kind: _current(kpis, kind) for kind in ("month", "quarter", "year")}
-    common: dict[str, Any] = {
-        "model": model,
-        "kpis": kpis,
-        "as_of": as_of,
-        "site": site,
-        "config": config,
-        "currency": model.base_currency,
-        "current": current,
-        "sections": SECTIONS,
-        "section_titles": SECTION_TITLES,
-    }
+    """Every generated file of the site in one language (the default one unless named), as
+    ``{path relative to docs/: content}``."""
+    pages = Pages(model, kpis, schema, warnings, config, source_name)
+    return pages.render(language or config.default_language)
 
-    def page(template: str, path: str, **context: Any) -> None:
-        files[path] = environment.get_template(template).render(path=path, **common, **context)
 
-    def figure(path: str, name: str, svg: str) -> Safe:
-        """Keep the chart as a file beside the site's pages; show it on ``path`` as a picture.
+class Pages:
+    """What every language's pages share, worked out once; :meth:`render` writes one language.
 
-        The picture stands in a block of its own, so Markdown leaves the tag alone, and its
-        alternative text is escaped like every other value.
-        """
-        if not svg:
-            return Safe("")
-        chart = f"charts/{path.removesuffix('.md').replace('/', '-')}-{name}.svg"
-        files[chart] = svg
-        title = html.unescape(svg[svg.index("<title>") + 7 : svg.index("</title>")])
-        return Safe(
-            f'<div class="ab-figure"><img class="ab-chart" src="{site.url(path, chart)}" '
-            f'alt="{escape(title)}" loading="lazy"></div>'
-        )
+    A site in six languages groups the rows and finds the receivables once, not six times.
+    """
 
-    files: dict[str, str] = {}
-    overdue_by_client: dict[str, Decimal] = defaultdict(Decimal)
-    for receivable in receivables:
-        if receivable.days_overdue > 0:
-            overdue_by_client[receivable.sale.client_id] += receivable.open_base
-    company_months = kpis.series("company", None, "month")
-    page(
-        "home.md.j2",
-        "index.md",
-        headline=[kpis.get("company", None, p) for p in current.values() if p is not None],
-        overdue=sorted(overdue_by_client.items(), key=lambda item: (-item[1], item[0]))[:10],
-        overdue_total=sum(overdue_by_client.values(), Decimal(0)),
-        expiring=expiring,
-        lost=_lost_clients(kpis, model, current["quarter"]),
-        declining=declining,
-        chart=figure(
-            "index.md", "revenue", _revenue_chart(COMPANY_CHART, company_months[-24:], model)
-        ),
-        source_name=source_name,
-        last_sale=model.sales[-1].date if model.sales else None,
-    )
-    page("roles_index.md.j2", "roles/index.md", holders=_holders(model))
-    for role in model.roles.values():
+    def __init__(
+        self,
+        model: Model,
+        kpis: Kpis,
+        schema: Schema,
+        warnings: list[Issue],
+        config: Config,
+        source_name: str,
+    ) -> None:
+        self.model, self.kpis, self.schema, self.config = model, kpis, schema, config
+        self.warnings, self.source_name = warnings, source_name
+        as_of = kpis.as_of
+        self.receivables = open_invoices(model.sales, as_of)
+        self.expiring = expiring_contracts(model, as_of)
+        self.declining = _declining(model, as_of)
+        self.portfolio: dict[str, list[Client]] = defaultdict(list)
+        for client in model.clients.values():
+            self.portfolio[client.manager_id].append(client)
+        # Group once by client: a dossier must not scan every row of every tab.
+        self.sales_by_client: dict[str, list[Sale]] = defaultdict(list)
+        for sale in model.sales:
+            self.sales_by_client[sale.client_id].append(sale)
+        by_client: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
+        for receivable in self.receivables:
+            by_client[receivable.sale.client_id]["receivables"].append(receivable)
+        for contract in model.contracts.values():
+            by_client[contract.client_id]["contracts"].append(contract)
+        for complaint in model.complaints:
+            by_client[complaint.client_id]["complaints"].append(complaint)
+        for interaction in model.interactions:
+            by_client[interaction.client_id]["interactions"].append(interaction)
+        self.by_client = by_client
+        self.current = {kind: _current(kpis, kind) for kind in ("month", "quarter", "year")}
+        self.overdue_by_client: dict[str, Decimal] = defaultdict(Decimal)
+        for receivable in self.receivables:
+            if receivable.days_overdue > 0:
+                self.overdue_by_client[receivable.sale.client_id] += receivable.open_base
+        self.lost = _lost_clients(kpis, model, self.current["quarter"])
+        self.holders = _holders(model)
+        self.boards = {
+            kind: _leaderboard(kpis, model, period)
+            for kind, period in self.current.items()
+            if period
+        }
+
+    def render(self, code: str) -> dict[str, str]:
+        """Every generated file of the site in the language ``code``."""
+        model, kpis, config = self.model, self.kpis, self.config
+        lang = language(code)
+        _, money = lang._, lang.money
+        environment = _environment(lang)
+        site = _Site(model, lang, shared="" if code == config.default_language else "../")
+        as_of = kpis.as_of
+        current = self.current
+        portfolio = self.portfolio
+        common: dict[str, Any] = {
+            "model": model,
+            "kpis": kpis,
+            "as_of": as_of,
+            "site": site,
+            "config": config,
+            "currency": model.base_currency,
+            "current": current,
+            "sections": SECTIONS,
+            "section_titles": SECTION_TITLES,
+            "default_language_name": language(config.default_language).name,
+        }
+        files: dict[str, str] = {}
+
+        def page(template: str, path: str, **context: Any) -> None:
+            files[path] = environment.get_template(template).render(path=path, **common, **context)
+
+        def figure(path: str, name: str, svg: str) -> Safe:
+            """Keep the chart as a file beside the site's pages; show it on ``path`` as a picture.
+
+            The picture stands in a block of its own, so Markdown leaves the tag alone, and its
+            alternative text is escaped like every other value.
+            """
+            if not svg:
+                return Safe("")
+            chart = f"charts/{path.removesuffix('.md').replace('/', '-')}-{name}.svg"
+            files[chart] = svg
+            title = html.unescape(svg[svg.index("<title>") + 7 : svg.index("</title>")])
+            return Safe(
+                f'<div class="ab-figure"><img class="ab-chart" src="{site.url(path, chart)}" '
+                f'alt="{escape(title)}" loading="lazy"></div>'
+            )
+
+        def revenue_chart(title: str, rows: list[KpiRow]) -> str:
+            points = [Point(row.period.label, row.revenue, row.revenue_target) for row in rows]
+            return bar_chart(
+                title,
+                points,
+                model.base_currency,
+                amount=money,
+                target_tip=lang.gettext("(target {target})"),
+            )
+
+        company_months = kpis.series("company", None, "month")
         page(
-            "role.md.j2",
-            site.role_path(role.role_id),
-            role=role,
-            holders=_holders(model).get(role.role_id, []),
-        )
-    page(
-        "managers_index.md.j2",
-        "managers/index.md",
-        manager_table=table(
-            ("Manager", "Role", "Reports to", "Region", "Clients", "Active"),
-            (
-                (
-                    site.manager("managers/index.md", m.manager_id),
-                    site.role("managers/index.md", m.role_id),
-                    site.manager("managers/index.md", m.reports_to),
-                    m.region,
-                    len(portfolio.get(m.manager_id, [])),
-                    "yes" if m.active else "no",
-                )  # fmt: skip
-                for m in model.managers.values()
+            "home.md.j2",
+            "index.md",
+            headline=[kpis.get("company", None, p) for p in current.values() if p is not None],
+            overdue=sorted(self.overdue_by_client.items(), key=lambda item: (-item[1], item[0]))[
+                :10
+            ],
+            overdue_total=sum(self.overdue_by_client.values(), Decimal(0)),
+            expiring=self.expiring,
+            lost=self.lost,
+            declining=self.declining,
+            chart=figure(
+                "index.md",
+                "revenue",
+                revenue_chart(lang.gettext(COMPANY_CHART), company_months[-24:]),
             ),
-            numeric=(4,),
-        ),
-    )
-    for manager in model.managers.values():
-        months = kpis.series("manager", manager.manager_id, "month")
+            source_name=self.source_name,
+            last_sale=model.sales[-1].date if model.sales else None,
+        )
+        page("roles_index.md.j2", "roles/index.md", holders=self.holders)
+        for role in model.roles.values():
+            page(
+                "role.md.j2",
+                site.role_path(role.role_id),
+                role=role,
+                holders=self.holders.get(role.role_id, []),
+                **_job_description(role, code),
+            )
+        yes, no = lang.gettext("yes"), lang.gettext("no")
         page(
-            "manager.md.j2",
-            site.manager_path(manager.manager_id),
-            manager=manager,
-            portfolio_table=table(
-                ("Client", "Segment", "Status", "Country"),
+            "managers_index.md.j2",
+            "managers/index.md",
+            manager_table=table(
+                [
+                    lang.gettext(header)
+                    for header in (
+                        N_("Manager"),
+                        N_("Role"),
+                        N_("Reports to"),
+                        N_("Region"),
+                        N_("Clients"),
+                        N_("Active"),
+                    )
+                ],
                 (
                     (
-                        site.client(site.manager_path(manager.manager_id), c.client_id),
-                        c.segment,
-                        c.status,
-                        c.country,
-                    )
-                    for c in sorted(
-                        portfolio.get(manager.manager_id, []), key=lambda c: (c.name, c.client_id)
-                    )
+                        site.manager("managers/index.md", m.manager_id),
+                        site.role("managers/index.md", m.role_id),
+                        site.manager("managers/index.md", m.reports_to),
+                        m.region,
+                        lang.integer(len(portfolio.get(m.manager_id, []))),
+                        yes if m.active else no,
+                    )  # fmt: skip
+                    for m in model.managers.values()
                 ),
-            ),
-            reports=[model.managers[m] for m in model.reports.get(manager.manager_id, [])],
-            months=months[-12:],
-            quarters=kpis.series("manager", manager.manager_id, "quarter")[-8:],
-            years=kpis.series("manager", manager.manager_id, "year"),
-            chart=figure(
-                site.manager_path(manager.manager_id),
-                "revenue",
-                _revenue_chart(
-                    f"{manager.name}: revenue against target by month", months[-24:], model
-                ),
-            ),
-            is_team=bool(model.reports.get(manager.manager_id)),
-        )
-    page(
-        "clients_index.md.j2",
-        "clients/index.md",
-        client_table=table(
-            (
-                "Client",
-                "Manager",
-                "Segment",
-                "Status",
-                "Country",
-                f"Overdue ({model.base_currency})",
-            ),
-            (
-                (
-                    site.client("clients/index.md", c.client_id),
-                    site.manager("clients/index.md", c.manager_id),
-                    c.segment,
-                    c.status,
-                    c.country,
-                    money(overdue_by_client.get(c.client_id)),
-                )  # fmt: skip
-                for c in model.clients.values()
-            ),
-            numeric=(5,),
-        ),
-    )
-    expiring_ids = {contract.contract_id for contract in expiring}
-    report_months = [period.label for period in kpis.periods if period.kind == "month"]
-    for client in model.clients.values():
-        page(
-            "client.md.j2",
-            site.client_path(client.client_id),
-            client=client,
-            **_dossier(
-                model,
-                client,
-                sales_by_client.get(client.client_id, []),
-                by_client[client.client_id],
-                expiring_ids,
-                declining,
-                report_months,
-                config.publish_personal,
-                config.publish_internal,
-                figure,
+                numeric=(4,),
             ),
         )
-    page(
-        "kpi_index.md.j2",
-        "kpi/index.md",
-        scope="company",
-        manager_id=None,
-        title="Company KPIs",
-        months=company_months,
-        quarters=kpis.series("company", None, "quarter"),
-        years=kpis.series("company", None, "year"),
-        chart=figure(
-            "kpi/index.md", "revenue", _revenue_chart(COMPANY_CHART, company_months[-24:], model)
-        ),
-        teams=[m for m in sorted(model.managers) if model.reports.get(m)],
-    )
-    for manager_id in sorted(model.managers):
-        if not model.reports.get(manager_id):
-            continue
-        months = kpis.series("team", manager_id, "month")
-        page(
-            "kpi_index.md.j2",
-            site.team_path(manager_id),
-            scope="team",
-            manager_id=manager_id,
-            title=f"Team of {model.managers[manager_id].name}",
-            months=months,
-            quarters=kpis.series("team", manager_id, "quarter"),
-            years=kpis.series("team", manager_id, "year"),
-            chart=figure(
-                site.team_path(manager_id),
-                "revenue",
-                _revenue_chart("Team revenue against target by month", months[-24:], model),
-            ),
-            teams=[],
-        )
-    boards = {kind: _leaderboard(kpis, model, period) for kind, period in current.items() if period}
-    page(
-        "leaderboard.md.j2",
-        "kpi/leaderboard.md",
-        boards=boards,
-        charts={
-            kind: figure(
-                "kpi/leaderboard.md",
-                kind,
-                attainment_chart(
-                    f"Attainment by manager, {current[kind].label}",  # type: ignore[union-attr]
+        for manager in model.managers.values():
+            months = kpis.series("manager", manager.manager_id, "month")
+            path = site.manager_path(manager.manager_id)
+            page(
+                "manager.md.j2",
+                path,
+                manager=manager,
+                portfolio_table=table(
                     [
-                        (model.managers[row.manager_id].name, row.attainment)
-                        for row in rows
-                        if row.attainment is not None and row.manager_id
+                        lang.gettext(header)
+                        for header in (N_("Client"), N_("Segment"), N_("Status"), N_("Country"))
                     ],
+                    (
+                        (
+                            site.client(path, c.client_id),
+                            lang.word("Clients.segment", c.segment),
+                            lang.word("Clients.status", c.status),
+                            c.country,
+                        )
+                        for c in sorted(
+                            portfolio.get(manager.manager_id, []),
+                            key=lambda c: (c.name, c.client_id),
+                        )
+                    ),
+                ),
+                reports=[model.managers[m] for m in model.reports.get(manager.manager_id, [])],
+                months=months[-12:],
+                quarters=kpis.series("manager", manager.manager_id, "quarter")[-8:],
+                years=kpis.series("manager", manager.manager_id, "year"),
+                chart=figure(
+                    path,
+                    "revenue",
+                    revenue_chart(
+                        lang.gettext("{name}: revenue against target by month").format(
+                            name=manager.name
+                        ),
+                        months[-24:],
+                    ),
+                ),
+                is_team=bool(model.reports.get(manager.manager_id)),
+            )
+        page(
+            "clients_index.md.j2",
+            "clients/index.md",
+            client_table=table(
+                (
+                    *(
+                        lang.gettext(header)
+                        for header in (
+                            N_("Client"),
+                            N_("Manager"),
+                            N_("Segment"),
+                            N_("Status"),
+                            N_("Country"),
+                        )
+                    ),
+                    lang.gettext("Overdue ({currency})").format(currency=model.base_currency),
+                ),
+                (
+                    (
+                        site.client("clients/index.md", c.client_id),
+                        site.manager("clients/index.md", c.manager_id),
+                        lang.word("Clients.segment", c.segment),
+                        lang.word("Clients.status", c.status),
+                        c.country,
+                        money(self.overdue_by_client.get(c.client_id)),
+                    )  # fmt: skip
+                    for c in model.clients.values()
+                ),
+                numeric=(5,),
+            ),
+        )
+        expiring_ids = {contract.contract_id for contract in self.expiring}
+        report_months = [period.label for period in kpis.periods if period.kind == "month"]
+        for client in model.clients.values():
+            page(
+                "client.md.j2",
+                site.client_path(client.client_id),
+                client=client,
+                **_dossier(
+                    model,
+                    lang,
+                    client,
+                    self.sales_by_client.get(client.client_id, []),
+                    self.by_client[client.client_id],
+                    expiring_ids,
+                    self.declining,
+                    report_months,
+                    config.publish_personal,
+                    config.publish_internal,
+                    figure,
                 ),
             )
-            for kind, rows in boards.items()
-        },
+        page(
+            "kpi_index.md.j2",
+            "kpi/index.md",
+            scope="company",
+            manager_id=None,
+            title=lang.gettext("Company KPIs"),
+            months=company_months,
+            quarters=kpis.series("company", None, "quarter"),
+            years=kpis.series("company", None, "year"),
+            chart=figure(
+                "kpi/index.md",
+                "revenue",
+                revenue_chart(lang.gettext(COMPANY_CHART), company_months[-24:]),
+            ),
+            teams=[m for m in sorted(model.managers) if model.reports.get(m)],
+        )
+        for manager_id in sorted(model.managers):
+            if not model.reports.get(manager_id):
+                continue
+            months = kpis.series("team", manager_id, "month")
+            page(
+                "kpi_index.md.j2",
+                site.team_path(manager_id),
+                scope="team",
+                manager_id=manager_id,
+                title=lang.gettext("Team of {name}").format(name=model.managers[manager_id].name),
+                months=months,
+                quarters=kpis.series("team", manager_id, "quarter"),
+                years=kpis.series("team", manager_id, "year"),
+                chart=figure(
+                    site.team_path(manager_id),
+                    "revenue",
+                    revenue_chart(
+                        lang.gettext("Team revenue against target by month"), months[-24:]
+                    ),
+                ),
+                teams=[],
+            )
+        page(
+            "leaderboard.md.j2",
+            "kpi/leaderboard.md",
+            boards=self.boards,
+            charts={
+                kind: figure(
+                    "kpi/leaderboard.md",
+                    kind,
+                    attainment_chart(
+                        lang.gettext("Attainment by manager, {period}").format(
+                            period=current[kind].label  # type: ignore[union-attr]
+                        ),
+                        [
+                            (model.managers[row.manager_id].name, row.attainment)
+                            for row in rows
+                            if row.attainment is not None and row.manager_id
+                        ],
+                        percent=lang.percent,
+                    ),
+                )
+                for kind, rows in self.boards.items()
+            },
+        )
+        files["data/spreadsheet.md"] = english_only(lang, schema_markdown(self.schema))
+        page(
+            "quality.md.j2",
+            "data/quality.md",
+            warnings=self.warnings,
+            source_name=self.source_name,
+        )
+        return files
+
+
+def english_only(lang: Language, markdown: str) -> str:
+    """A page that exists in English only, with a note saying so in other languages' sites.
+
+    The note goes after the front matter and the first heading, where a reader looks first.
+    """
+    if lang.code == SOURCE_LANGUAGE:
+        return markdown
+    text = lang._("This page is available in English only.")
+    note = (
+        f'<div class="admonition note ab-untranslated" data-search-exclude><p>{text}</p></div>\n\n'
     )
-    files["data/spreadsheet.md"] = schema_markdown(schema)
-    page("quality.md.j2", "data/quality.md", warnings=warnings, source_name=source_name)
-    return files
+    lines = markdown.splitlines(keepends=True)
+    at = 0
+    if lines and lines[0].strip() == "---":
+        closing = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
+        at = closing + 1 if closing is not None else 0
+    while at < len(lines) and not lines[at].strip():
+        at += 1
+    if at < len(lines) and lines[at].startswith("# "):
+        return "".join(lines[: at + 1]) + "\n" + note + "".join(lines[at + 1 :]).lstrip("\n")
+    return "".join(lines[:at]) + note + "".join(lines[at:])
 
 
 def _current(kpis: Kpis, kind: str) -> Period | None:
@@ -421,9 +543,37 @@ def _current(kpis: Kpis, kind: str) -> Period | None:
     return periods[-1] if periods else None
 
 
-def _revenue_chart(title: str, rows: list[KpiRow], model: Model) -> str:
-    points = [Point(row.period.label, row.revenue, row.revenue_target) for row in rows]
-    return bar_chart(title, points, model.base_currency)
+def _job_description(role: Role, code: str) -> dict[str, Any]:
+    """A role's text and numbered sections in ``code``, each part that has no translation taken
+    from the default language and named in ``untranslated``."""
+    default = role.default_language
+    text = role.texts.get(code)
+    untranslated = []
+    if text is None:
+        text = role.texts[default]
+        if code != default:
+            untranslated.append(N_("title and details"))
+    elif role.untranslated.get(code):
+        untranslated.append(N_("some details"))
+    sections: list[dict[str, Any]] = []
+    own, fallback = role.clauses.get(code, {}), role.clauses.get(default, {})
+    for section in SECTIONS:
+        clauses, borrowed = own.get(section), False
+        if not clauses and code != default:
+            clauses, borrowed = fallback.get(section), True
+        if not clauses:
+            continue
+        if borrowed:
+            untranslated.append(SECTION_TITLES[section])
+        sections.append(
+            {
+                "number": len(sections) + 1,
+                "title": SECTION_TITLES[section],
+                "clauses": clauses,
+                "untranslated": borrowed,
+            }
+        )
+    return {"text": text, "job_sections": sections, "untranslated": untranslated}
 
 
 def _holders(model: Model) -> dict[str, list[str]]:
@@ -482,6 +632,7 @@ def _leaderboard(kpis: Kpis, model: Model, period: Period) -> list[KpiRow]:
 
 def _dossier(
     model: Model,
+    lang: Language,
     client: Client,
     sales: list[Sale],
     related: dict[str, list[Any]],
@@ -516,65 +667,109 @@ def _dossier(
     contracts: list[Contract] = sorted(
         related["contracts"], key=lambda c: (c.starts_on, c.contract_id)
     )
+    _, gettext, money, day, integer = lang._, lang.gettext, lang.money, lang.day, lang.integer
+    currency = model.base_currency
     flags = []
     if overdue > 0:
-        flags.append(f"Overdue receivables: {money(overdue)} {model.base_currency}")
+        flags.append(_("Overdue receivables: {amount}", amount=lang.amount(overdue, currency)))
     if client.credit_limit is not None and open_total > client.credit_limit:
         flags.append(
-            f"Credit limit exceeded: {money(open_total)} open against a limit of {money(client.credit_limit)}"
+            _(
+                "Credit limit exceeded: {open} open against a limit of {limit}",
+                open=lang.amount(open_total, currency),
+                limit=lang.amount(client.credit_limit, currency),
+            )
         )
     for contract in contracts:
         if contract.contract_id in expiring_ids:
-            flags.append(f"Contract {contract.contract_id} ends on {day(contract.ends_on)}")
+            flags.append(
+                _(
+                    "Contract {contract} ends on {date}",
+                    contract=contract.contract_id,
+                    date=day(contract.ends_on),
+                )
+            )
     if client.client_id in declining:
         recent, before = declining[client.client_id]
         flags.append(
-            f"Sales declining: {money(recent)} in the last {DECLINE_WINDOW_DAYS} days "
-            f"against {money(before)} in the {DECLINE_WINDOW_DAYS} days before"
+            _(
+                "Sales declining: {recent} in the last {days} days against {before} in the "
+                "{days} days before",
+                recent=lang.amount(recent, currency),
+                before=lang.amount(before, currency),
+                days=DECLINE_WINDOW_DAYS,
+            )
         )
     series = sorted(months.values(), key=lambda m: m["label"])
     path = _Site.client_path(client.client_id)
-    site = _Site(model)
-    currency = model.base_currency
+    site = _Site(model, lang)
+    expiring_note = gettext("within 90 days")
     tables = {
         "contract_table": table(
-            ("Contract", "Title", "Status", "Value", "Currency", "Starts", "Ends", "Expiring"),
+            [
+                gettext(header)
+                for header in (
+                    N_("Contract"),
+                    N_("Title"),
+                    N_("Status"),
+                    N_("Value"),
+                    N_("Currency"),
+                    N_("Starts"),
+                    N_("Ends"),
+                    N_("Expiring"),
+                )
+            ],  # fmt: skip
             (
                 (
                     c.contract_id,
                     c.title,
-                    c.status,
+                    lang.word("Contracts.status", c.status),
                     money(c.value),
                     c.currency,
                     day(c.starts_on),
                     day(c.ends_on),
-                    "within 90 days" if c.contract_id in expiring_ids else "",
+                    expiring_note if c.contract_id in expiring_ids else "",
                 )  # fmt: skip
                 for c in contracts
             ),
             numeric=(3,),
         ),
         "month_table": table(
-            ("Month", "Orders", f"Revenue ({currency})", "Returns"),
             (
-                (m["label"], m["orders"], money(m["revenue"]), money(m["returns"]))
+                gettext("Month"),
+                gettext("Orders"),
+                gettext("Revenue ({currency})").format(currency=currency),
+                gettext("Returns"),
+            ),
+            (
+                (m["label"], integer(m["orders"]), money(m["revenue"]), money(m["returns"]))
                 for m in reversed(series)
             ),
             numeric=(1, 2, 3),
         ),
         "ageing_table": table(
-            ("Not yet due", *buckets, "Overdue in all"),
+            (
+                gettext("Not yet due"),
+                *(gettext("{days} days").format(days=label) for label in buckets),
+                gettext("Overdue in all"),
+            ),
             [(money(not_due), *(money(amount) for amount in buckets.values()), money(overdue))],
             numeric=range(6),
         ),
         "receivable_table": table(
-            ("Invoice", "Date", "Due on", "Days past due", f"Open ({currency})"),
+            (
+                gettext("Invoice"),
+                gettext("Date"),
+                gettext("Due on"),
+                gettext("Days past due"),
+                gettext("Open ({currency})").format(currency=currency),
+            ),
             (
                 (
                     r.sale.sale_id,
                     day(r.sale.date),
                     day(r.sale.due_on),
-                    r.days_overdue if r.days_overdue > 0 else "",
+                    integer(r.days_overdue) if r.days_overdue > 0 else "",
                     money(r.open_base),
                 )  # fmt: skip
                 for r in sorted(open_items, key=lambda r: (-r.days_overdue, r.sale.sale_id))
@@ -582,7 +777,16 @@ def _dossier(
             numeric=(3, 4),
         ),
         "return_table": table(
-            ("Credit note", "Date", "Product", "Amount", "Currency"),
+            [
+                gettext(header)
+                for header in (
+                    N_("Credit note"),
+                    N_("Date"),
+                    N_("Product"),
+                    N_("Amount"),
+                    N_("Currency"),
+                )
+            ],
             (
                 (s.sale_id, day(s.date), s.product, money(s.amount), s.currency)
                 for s in sales
@@ -591,13 +795,23 @@ def _dossier(
             numeric=(3,),
         ),
         "complaint_table": table(
-            ("Complaint", "Opened", "Closed", "Severity", "Summary", "Resolution"),
+            [
+                gettext(header)
+                for header in (
+                    N_("Complaint"),
+                    N_("Opened"),
+                    N_("Closed"),
+                    N_("Severity"),
+                    N_("Summary"),
+                    N_("Resolution"),
+                )
+            ],
             (
                 (
                     c.complaint_id,
                     day(c.opened_on),
-                    day(c.closed_on) if c.closed_on else "open",
-                    c.severity,
+                    day(c.closed_on) if c.closed_on else gettext("open"),
+                    lang.word("Complaints.severity", c.severity),
                     c.summary,
                     c.resolution,
                 )  # fmt: skip
@@ -607,11 +821,19 @@ def _dossier(
             ),
         ),
         "interaction_table": table(
-            ("Date", "Kind", "Manager", *(("Summary",) if publish_internal else ())),
+            [
+                gettext(header)
+                for header in (
+                    N_("Date"),
+                    N_("Kind"),
+                    N_("Manager"),
+                    *((N_("Summary"),) if publish_internal else ()),
+                )
+            ],
             (
                 (
                     day(i.date),
-                    i.kind,
+                    lang.word("Interactions.kind", i.kind),
                     site.manager(path, i.manager_id),
                     *((i.summary,) if publish_internal else ()),
                 )
@@ -620,31 +842,36 @@ def _dossier(
         ),
     }
     where = ", ".join(part for part in (client.city, client.country) if part)
-    summary = " ".join(
-        part
-        for part in (
-            f"{(client.segment or '').capitalize()} client" if client.segment else "Client",
-            f"in {where}" if where else "",
-            f"({client.industry})" if client.industry else "",
-            f"of {model.managers[client.manager_id].name}.",
-        )
-        if part
-    )
+    manager_name = model.managers[client.manager_id].name
+    segment = lang.word("Clients.segment", client.segment)
+    if where:
+        summary = _("Client in {place}, managed by {manager}.", place=where, manager=manager_name)
+    else:
+        summary = _("Client managed by {manager}.", manager=manager_name)
+    if client.industry:
+        industry = _("Industry: {industry}.", industry=client.industry)
+        summary = Safe(f"{summary} {industry}")
     profile = [
-        ("Client id", client.client_id),
-        ("Responsible manager", site.manager(path, client.manager_id)),
-        ("Segment", client.segment),
-        ("Status", client.status),
-        ("Industry", client.industry),
-        ("Location", where),
-        ("Client since", day(client.since)),
-        (f"Credit limit ({currency})", money(client.credit_limit)),
-        (f"Sales to date ({currency})", money(sum((s.amount_base for s in sales), Decimal(0)))),
+        (gettext("Client id"), client.client_id),
+        (gettext("Responsible manager"), site.manager(path, client.manager_id)),
+        (gettext("Segment"), segment),
+        (gettext("Status"), lang.word("Clients.status", client.status)),
+        (gettext("Industry"), client.industry),
+        (gettext("Location"), where),
+        (gettext("Client since"), day(client.since)),
+        (
+            gettext("Credit limit ({currency})").format(currency=currency),
+            money(client.credit_limit),
+        ),
+        (
+            gettext("Sales to date ({currency})").format(currency=currency),
+            money(sum((s.amount_base for s in sales), Decimal(0))),
+        ),
     ]
     if publish_personal:
         profile.append(
             (
-                "Contact",
+                gettext("Contact"),
                 " ".join(
                     p
                     for p in (client.contact_name, client.contact_email, client.contact_phone)
@@ -653,10 +880,10 @@ def _dossier(
             )
         )
     if publish_internal and client.notes:
-        profile.append(("Notes", client.notes))
+        profile.append((gettext("Notes"), client.notes))
     return {
         "summary": summary,
-        "flag_block": warning("Risk flags", flags),
+        "flag_block": warning(gettext("Risk flags"), flags),
         "profile_table": table(("", ""), profile),
         **tables,
         "months": series,
@@ -665,12 +892,13 @@ def _dossier(
             path,
             "sales",
             bar_chart(
-                f"{client.name}: sales by month",
+                gettext("{name}: sales by month").format(name=client.name),
                 [
                     Point(label, months[label]["revenue"] if label in months else Decimal(0))
                     for label in report_months[-24:]
                 ],
                 model.base_currency,
+                amount=money,
             ),
         )
         if series

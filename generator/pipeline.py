@@ -21,11 +21,11 @@ from .guard import secrets_from_environment
 from .issues import Issue
 from .kpi import compute
 from .model import build_model
-from .pages import render
+from .pages import Pages
 from .schema import load_schema
 from .site import SiteBuildError, build_site
 from .sources import read
-from .validate import Report, validate
+from .validate import Report, missing_translations, validate
 
 
 class NoSourceError(Exception):
@@ -57,6 +57,8 @@ def check(config: Config) -> Report:
     # Gather everything before judging: read every tab, then validate the whole workbook.
     workbook = read(config.source, schema.table_names, config.credentials, config.auth)
     report = validate(workbook, schema, base_currency=config.base_currency)
+    if report.valid and len(config.languages) > 1:
+        report.issues.extend(missing_translations(report, config.languages))
     report.source_title = workbook.title or str(config.source)
     return report
 
@@ -87,12 +89,12 @@ def build(config: Config, as_of: date, project: Path) -> BuildResult:
     if not report.valid:
         raise InvalidWorkbook(report)
     private = private_values(report, config)
-    model = build_model(report, config.base_currency)
+    model = build_model(report, config.base_currency, config.default_language)
     report.tables.clear()  # the model holds the values now; a 20,000-client site needs the memory
     kpis = compute(model, as_of)
-    files: dict[str, str | bytes] = dict(
-        render(model, kpis, load_schema(), report.warnings, config, report.source_title)
-    )
+    # What the languages share is worked out once; each language's pages are rendered where
+    # that language is built (see site.build_site).
+    pages = Pages(model, kpis, load_schema(), report.warnings, config, report.source_title)
     site_dir = Path(config.site_dir)
     if not site_dir.is_absolute():
         site_dir = project / site_dir
@@ -100,8 +102,8 @@ def build(config: Config, as_of: date, project: Path) -> BuildResult:
     # while MkDocs builds the pages in this one: the machine has two cores.
     with DownloadsWriter(model, kpis, config, project) as writer:
         del model, kpis
-        pages = build_site(
-            files,
+        count = build_site(
+            pages.render,
             project,
             site_dir,
             config.site_name,
@@ -109,8 +111,9 @@ def build(config: Config, as_of: date, project: Path) -> BuildResult:
             private,
             secrets_from_environment(),
             downloads=writer.collect,
+            languages=config.languages,
         )
-    return BuildResult(report=report, pages=pages, site_dir=site_dir)
+    return BuildResult(report=report, pages=count, site_dir=site_dir)
 
 
 class DownloadsWriter:
@@ -234,7 +237,7 @@ def export(config: Config, as_of: date, output_format: str, out: Path) -> list[s
     report = check(config)
     if not report.valid:
         raise InvalidWorkbook(report)
-    model = build_model(report, config.base_currency)
+    model = build_model(report, config.base_currency, config.default_language)
     kpis = compute(model, as_of)
     if output_format == "json":
         files: dict[str, str | bytes] = {"kpis.json": kpis_json(kpis)}

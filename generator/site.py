@@ -8,17 +8,25 @@ build leaves the previous ``docs/`` and site exactly as they were.
 
 from __future__ import annotations
 
+import json
 import logging
+import multiprocessing
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, MutableMapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from multiprocessing.connection import wait as _connection_wait
 from pathlib import Path
+from typing import Any
 
 from .guard import Finding, scan
-from .pages import GENERATED
+from .i18n import SOURCE_LANGUAGE, Language, language
+from .pages import GENERATED, english_only
+
+THEME = Path(__file__).parent / "theme"
 
 
 class SiteBuildError(Exception):
@@ -64,8 +72,11 @@ def _source_date(as_of: date) -> Iterator[None]:
         del os.environ["SOURCE_DATE_EPOCH"]
 
 
+PageSource = Mapping[str, str | bytes] | Callable[[str], MutableMapping[str, str]]
+
+
 def build_site(
-    files: MutableMapping[str, str | bytes],
+    pages: PageSource,
     project: Path,
     site_dir: Path,
     site_name: str,
@@ -73,70 +84,261 @@ def build_site(
     private: Iterable[str] = (),
     secrets: Iterable[str] = (),
     downloads: Callable[[], Path] | None = None,
+    languages: Sequence[str] = ("en",),
 ) -> int:
-    """Write ``files`` into ``docs/`` and build the site into ``site_dir``; return the page count.
+    """Write the pages into ``docs/`` and build the site into ``site_dir``; return the page count.
 
-    ``files`` is emptied as it is written: MkDocs then holds every page in memory itself, and
-    a big site should not hold its Markdown twice.
+    ``pages`` is ``{path: content}`` for a site in one language, or a function that renders
+    the pages of the language it is given. The first language is the default: its site is at
+    the root of ``site_dir`` and its pages go into ``docs/``; every other language is built
+    from its own staged copy into ``site_dir/<code>/``. Languages are built side by side, one
+    process each, as many at a time as the machine has cores.
     """
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
-
     docs = project / "docs"
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".accountbook-build-", dir=project))
     # Beside the site folder, so that putting the new site in place is one rename.
     site_staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-building-", dir=site_dir.parent))
+    render = pages if callable(pages) else (lambda code: pages)
+    default = languages[0]
     try:
-        staged_docs = staging / "docs"
-        _copy_hand_written(docs, staged_docs)
-        pages = sum(1 for name in files if name.endswith(".md"))
-        folders: set[Path] = set()
-        while files:
-            relative, content = files.popitem()
-            target = staged_docs / relative
-            if target.parent not in folders:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                folders.add(target.parent)
-            if isinstance(content, bytes):
-                target.write_bytes(content)
-            else:
-                target.write_text(content, encoding="utf-8", newline="\n")
-        collect = _Collect()
-        logger = logging.getLogger("mkdocs")
-        logger.addHandler(collect)
-        try:
-            with _source_date(as_of):
-                config = load_config(
-                    str(project / "mkdocs.yml"),
-                    docs_dir=str(staged_docs),
-                    site_dir=str(site_staging / "site"),
-                    site_name=site_name,
-                    strict=True,
+        builds = [
+            _LanguageBuild(
+                code=code,
+                languages=tuple(languages),
+                project=project,
+                docs=staging / ("docs" if code == default else f"docs-{code}"),
+                site=site_staging / ("site" if code == default else f"site-{code}"),
+                site_name=site_name,
+                as_of=as_of,
+                render=render,
+            )
+            for code in languages
+        ]
+        counts = _run_all(builds, staging)
+        built = site_staging / "site"
+        for build in builds[1:]:
+            if (built / build.code).exists():
+                raise SiteBuildError(
+                    f"The site already has a folder named {build.code!r}, where the "
+                    f"{build.code} language would go: rename that page or folder."
                 )
-                build(config)
-        except (MkDocsException, OSError) as error:
-            details = "; ".join(collect.messages[:10]) or str(error)
-            raise SiteBuildError(f"MkDocs could not build the site: {details}") from error
-        finally:
-            logger.removeHandler(collect)
+            build.site.rename(built / build.code)
         if downloads is not None:
             # Written meanwhile by another process; they go into the site as they are.
-            shutil.move(str(downloads()), str(site_staging / "site" / "downloads"))
+            shutil.move(str(downloads()), str(built / "downloads"))
         # Never publish a site that leaks: scan it before anything is put in place.
-        findings = scan(site_staging / "site", private, secrets)
+        findings = scan(built, private, secrets)
         if findings:
             raise UnsafeSiteError(findings)
-        _swap(staged_docs, docs, staging / "replaced-docs")
-        _replace(site_staging / "site", site_dir, site_staging / "replaced-site")
-        return pages
+        _swap(builds[0].docs, docs, staging / "replaced-docs")
+        _replace(built, site_dir, site_staging / "replaced-site")
+        return sum(counts)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         shutil.rmtree(site_staging, ignore_errors=True)
 
 
-def _copy_hand_written(docs: Path, target: Path) -> None:
+@dataclass
+class _LanguageBuild:
+    """The site of one language: its pages staged in ``docs``, built into ``site``."""
+
+    code: str
+    languages: tuple[str, ...]
+    project: Path
+    docs: Path
+    site: Path
+    site_name: str
+    as_of: date
+    render: Callable[[str], Mapping[str, str | bytes]]
+
+    def run(self) -> int:
+        """Stage the pages and build them; return how many Markdown pages were generated."""
+        lang = language(self.code)
+        _copy_hand_written(self.project / "docs", self.docs, lang)
+        files = self.render(self.code)
+        count = sum(1 for name in files if name.endswith(".md"))
+        _write(files, self.docs)
+        del files
+        self._mkdocs()
+        return count
+
+    def _mkdocs(self) -> None:
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+        from mkdocs.exceptions import MkDocsException
+
+        collect = _Collect()
+        logger = logging.getLogger("mkdocs")
+        logger.addHandler(collect)
+        try:
+            with _source_date(self.as_of):
+                config = load_config(
+                    str(self.project / "mkdocs.yml"),
+                    docs_dir=str(self.docs),
+                    site_dir=str(self.site),
+                    site_name=self.site_name,
+                    strict=True,
+                    **self._language_settings(),
+                )
+                build(config)
+        except (MkDocsException, OSError) as error:
+            details = "; ".join(collect.messages[:10]) or str(error)
+            where = f" ({language(self.code).name})" if len(self.languages) > 1 else ""
+            raise SiteBuildError(f"MkDocs could not build the site{where}: {details}") from error
+        finally:
+            logger.removeHandler(collect)
+
+    def _language_settings(self) -> dict[str, Any]:
+        """The theme's language, the navigation's titles and the language switcher."""
+        if self.languages == (SOURCE_LANGUAGE,):
+            return {}  # the project's mkdocs.yml as it is
+        from mkdocs.utils.yaml import yaml_load
+
+        with (self.project / "mkdocs.yml").open("rb") as stream:
+            raw = yaml_load(stream) or {}
+        theme = raw.get("theme") or {}
+        theme = {"name": theme} if isinstance(theme, str) else dict(theme)
+        theme["language"] = self.code
+        if len(self.languages) > 1 and not theme.get("custom_dir"):
+            # Our language switcher, which lands on the same page (see the file's comment).
+            theme["custom_dir"] = str(THEME)
+        settings: dict[str, Any] = {"theme": theme}
+        lang = language(self.code)
+        if raw.get("nav"):
+            settings["nav"] = _translated_nav(raw["nav"], lang)
+        if len(self.languages) > 1:
+            default = self.languages[0]
+            up = "" if self.code == default else "../"
+
+            def root(code: str) -> str:
+                if code == self.code:
+                    return ""
+                return up if code == default else f"{up}{code}/"
+
+            settings["extra"] = {
+                **(raw.get("extra") or {}),
+                "alternate": [
+                    {"name": language(code).name, "link": root(code), "lang": code}
+                    for code in self.languages
+                ],
+            }
+        return settings
+
+
+def _translated_nav(nav: list[Any], lang: Language) -> list[Any]:
+    """The navigation with its titles in ``lang`` (titles without a translation stay)."""
+    translated: list[Any] = []
+    for item in nav:
+        if isinstance(item, dict):
+            translated.append(
+                {
+                    lang.gettext(str(title)): (
+                        _translated_nav(target, lang) if isinstance(target, list) else target
+                    )
+                    for title, target in item.items()
+                }
+            )
+        else:
+            translated.append(item)
+    return translated
+
+
+def _write(files: Mapping[str, str | bytes], folder: Path) -> None:
+    """Write the pages, emptying ``files`` as it goes when it can: MkDocs then holds every page
+    in memory itself, and a big site should not hold its Markdown twice."""
+    folders: set[Path] = set()
+    items: Iterator[tuple[str, str | bytes]] = (
+        _popping(files) if isinstance(files, MutableMapping) else iter(files.items())
+    )
+    for relative, content in items:
+        target = folder / relative
+        if target.parent not in folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(target.parent)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8", newline="\n")
+
+
+def _popping(files: MutableMapping[str, str | bytes]) -> Iterator[tuple[str, str | bytes]]:
+    while files:
+        yield files.popitem()
+
+
+def _run_all(builds: list[_LanguageBuild], staging: Path) -> list[int]:
+    """Run every build: here when there is one, else in forked processes, two at a time on
+    two cores. A failed build stops the others and raises its own error."""
+    context = (
+        multiprocessing.get_context("fork")
+        if "fork" in multiprocessing.get_all_start_methods()
+        else None
+    )
+    if len(builds) == 1 or context is None:
+        return [build.run() for build in builds]
+    at_once = max(1, min(len(builds), os.cpu_count() or 1))
+    results: dict[str, int] = {}
+    waiting = list(builds)
+    running: dict[str, Any] = {}
+    try:
+        while waiting or running:
+            while waiting and len(running) < at_once:
+                build = waiting.pop(0)
+                outcome = staging / f"outcome-{build.code}.json"
+                process = context.Process(target=_run_child, args=(build, outcome))
+                process.start()
+                running[build.code] = (process, outcome)
+            _connection_wait([process.sentinel for process, _ in running.values()])
+            for code, (process, outcome) in list(running.items()):
+                if process.is_alive():
+                    continue
+                process.join()
+                del running[code]
+                results[code] = _outcome(process.exitcode, outcome)
+    finally:
+        for process, _ in running.values():
+            process.terminate()
+            process.join()
+    return [results[build.code] for build in builds]
+
+
+def _run_child(build: _LanguageBuild, outcome: Path) -> None:
+    try:
+        count = build.run()
+    except KeyboardInterrupt:
+        os._exit(130)  # the parent reports the interruption
+    except SiteBuildError as error:
+        outcome.write_text(json.dumps({"error": str(error)}), encoding="utf-8")
+        os._exit(1)
+    except BaseException as error:  # noqa: BLE001 (reported by the parent, with its kind)
+        outcome.write_text(
+            json.dumps({"error": f"{type(error).__name__}: {error}", "internal": True}),
+            encoding="utf-8",
+        )
+        os._exit(1)
+    outcome.write_text(json.dumps({"pages": count}), encoding="utf-8")
+    os._exit(0)
+
+
+def _outcome(exitcode: int | None, outcome: Path) -> int:
+    if exitcode == 130:
+        raise KeyboardInterrupt
+    try:
+        result = json.loads(outcome.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        raise SiteBuildError(
+            f"Building one of the site's languages stopped (exit code {exitcode})."
+        ) from None
+    if "error" in result:
+        if result.get("internal"):
+            raise RuntimeError(result["error"])
+        raise SiteBuildError(result["error"])
+    return int(result["pages"])
+
+
+def _copy_hand_written(docs: Path, target: Path, lang: Language) -> None:
+    """Copy the hand-written pages; in a language other than English each says it is English."""
     target.mkdir(parents=True)
     if not docs.is_dir():
         return
@@ -147,6 +349,12 @@ def _copy_hand_written(docs: Path, target: Path) -> None:
             shutil.copytree(entry, target / entry.name)
         else:
             shutil.copy2(entry, target / entry.name)
+    if lang.code == SOURCE_LANGUAGE:
+        return
+    for page in target.rglob("*.md"):
+        page.write_text(
+            english_only(lang, page.read_text(encoding="utf-8")), encoding="utf-8", newline="\n"
+        )
 
 
 def _swap(staged_docs: Path, docs: Path, trash: Path) -> None:

@@ -593,3 +593,65 @@ _RULES = {
     "same-reference": _check_same_reference,
     "has-rate": _check_has_rate,
 }
+
+
+_SECTION_NAMES = {
+    "general": "General provisions",
+    "knowledge": "Knowledge",
+    "duties": "Duties",
+    "rights": "Rights",
+    "responsibility": "Responsibility",
+}
+_TRANSLATED = ("summary", "category", "appointed_by", "education")
+
+
+def missing_translations(report: Report, languages: tuple[str, ...]) -> list[Issue]:
+    """A warning for each role and language of the site that lacks some of its text.
+
+    The default language is the first; the Roles row and clauses with an empty ``lang`` are its
+    text. The site shows the default language's text wherever a translation is missing, with a
+    note on the page; these warnings list the same gaps on the data-quality page and in ``check``.
+    """
+    from babel import Locale
+
+    default, others = languages[0], languages[1:]
+    roles = list(report.tables["Roles"].records()) if "Roles" in report.tables else []
+    sections: dict[tuple[str, str], set[str]] = {}
+    if "RoleClauses" in report.tables:
+        for row in report.tables["RoleClauses"].records():
+            sections.setdefault((row["role_id"], row["lang"] or default), set()).add(row["section"])
+    translations = {}
+    if "RoleTranslations" in report.tables:
+        for row in report.tables["RoleTranslations"].records():
+            translations[(row["role_id"], row["lang"])] = row
+    found = []
+    for code in others:
+        name = Locale.parse(code, sep="-").get_display_name("en") or code
+        for role in roles:
+            role_id = role["role_id"]
+            parts = []
+            translated = translations.get((role_id, code))
+            if translated is None:
+                parts.append("title and details (no row in RoleTranslations)")
+            else:
+                parts += [
+                    column for column in _TRANSLATED if role[column] and not translated[column]
+                ]  # fmt: skip
+            have = sections.get((role_id, code), set())
+            parts += [
+                _SECTION_NAMES[section]
+                for section in _SECTION_NAMES
+                if section in sections.get((role_id, default), set()) and section not in have
+            ]
+            if parts:
+                found.append(
+                    issue(
+                        "translation-missing",
+                        f"Role {role_id} has no {name} ({code}) text for: {', '.join(parts)}. "
+                        "The site shows the default language's text there, with a note.",
+                        tab="RoleTranslations" if translated is None else "RoleClauses",
+                        value=role_id,
+                        expected=f"rows for {code} in RoleTranslations and RoleClauses",
+                    )
+                )
+    return found

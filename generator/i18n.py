@@ -1,0 +1,205 @@
+"""The site's languages: translated page texts and locale formatting of numbers, money and dates.
+
+Page texts are written in English in the templates and in the code, marked ``_("...")`` (or
+``N_("...")`` where the text is kept for later), and translated from the gettext catalogs in
+``generator/locales/<code>/LC_MESSAGES/accountbook.po``. Numbers, money, percentages and dates
+follow the language's locale through Babel (CLDR data): ``1 234,56 Kč``, ``1.234,56 €``,
+``$1,234.56``, ``31. 3. 2026``.
+
+Spreadsheet values are never translated; they are escaped like everywhere else. The catalogs are
+ours, so a translation is trusted text, but what it wraps (``{name}`` placeholders) is escaped.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.numbers import (
+    format_currency,
+    format_decimal,
+    format_percent,
+    get_decimal_symbol,
+    get_group_symbol,
+    get_minus_sign_symbol,
+)
+from babel.support import NullTranslations, Translations
+
+from .markdown import Safe, escape
+
+LOCALES = Path(__file__).parent / "locales"
+DOMAIN = "accountbook"
+SOURCE_LANGUAGE = "en"  # the language the texts are written in: it needs no catalog
+NO_VALUE = "–"
+_CENT = Decimal("0.01")
+_TENTH = Decimal("0.1")
+
+
+class LanguageError(Exception):
+    """A configured language has no catalog, or is not a language code Babel knows."""
+
+
+def N_(message: str) -> str:  # noqa: N802 (gettext's name for "mark, translate later")
+    """Mark ``message`` for the catalogs without translating it here."""
+    return message
+
+
+def available() -> list[str]:
+    """The languages the site can be built in: English and every language with a catalog."""
+    found = sorted(
+        folder.name
+        for folder in LOCALES.iterdir()
+        if (folder / "LC_MESSAGES" / f"{DOMAIN}.po").is_file()
+    )
+    return [SOURCE_LANGUAGE, *(code for code in found if code != SOURCE_LANGUAGE)]
+
+
+def check_languages(codes: tuple[str, ...]) -> None:
+    """Raise :class:`LanguageError` unless every code is a known locale with a catalog."""
+    known = available()
+    if not codes:
+        raise LanguageError("languages is empty: name at least one, such as en")
+    for code in codes:
+        if code not in known:
+            raise LanguageError(
+                f"there is no translation catalog for the language {code!r}; "
+                f"available: {', '.join(known)} (see docs/guide/languages.md to add one)"
+            )
+    duplicates = sorted({code for code in codes if codes.count(code) > 1})
+    if duplicates:
+        raise LanguageError(f"languages names {', '.join(duplicates)} more than once")
+
+
+@cache
+def _translations(code: str) -> NullTranslations:
+    """The catalog of ``code``, compiled in memory (the repository keeps only the .po text)."""
+    if code == SOURCE_LANGUAGE:
+        return NullTranslations()
+    with (LOCALES / code / "LC_MESSAGES" / f"{DOMAIN}.po").open("rb") as stream:
+        catalog = read_po(stream, locale=code.replace("-", "_"))
+    compiled = io.BytesIO()
+    # Fuzzy entries are drafts: they fall back to English rather than show a guess.
+    write_mo(compiled, catalog, use_fuzzy=False)
+    compiled.seek(0)
+    return Translations(compiled, domain=DOMAIN)
+
+
+class Language:
+    """One language of the site: its texts and its locale's formats."""
+
+    def __init__(self, code: str) -> None:
+        try:
+            self.locale = Locale.parse(code, sep="-")
+        except (UnknownLocaleError, ValueError) as error:
+            raise LanguageError(f"{code!r} is not a language code Babel knows") from error
+        self.code = code
+        self._translations = _translations(code)
+        self._group = get_group_symbol(self.locale)
+        self._decimal = get_decimal_symbol(self.locale)
+        self._minus = get_minus_sign_symbol(self.locale)
+        # The fast path below groups by threes, as the languages we ship do; a locale that
+        # groups otherwise (hi, say) is formatted by Babel itself.
+        self._threes = self.locale.decimal_formats[None].grouping == (3, 3)
+        percent_pattern = self.locale.percent_formats[None].pattern
+        self._percent_pattern = percent_pattern.replace("0%", "0.0%").replace("0\xa0%", "0.0\xa0%")
+        self.day = lru_cache(maxsize=4096)(self._day)
+
+    def __repr__(self) -> str:
+        return f"Language({self.code!r})"
+
+    @property
+    def name(self) -> str:
+        """The language's name in itself, as a switcher shows it: Čeština, Ελληνικά, Tagalog."""
+        plain = self.locale.languages.get(self.code.replace("-", "_"))
+        name = plain or self.locale.get_display_name() or self.code
+        return name[:1].upper() + name[1:]
+
+    # Texts
+
+    def gettext(self, message: str) -> str:
+        """``message`` in this language (English when the catalog lacks it)."""
+        return self._translations.ugettext(message)
+
+    def _(self, message: str, /, **values: Any) -> Safe:
+        """``message`` translated, with ``{name}`` placeholders filled by escaped values."""
+        return _fill(self.gettext(message), values)
+
+    def n_(self, singular: str, plural: str, count: int, /, **values: Any) -> Safe:
+        """The singular or plural form for ``count``, by the language's plural rules."""
+        text = self._translations.ungettext(singular, plural, count)
+        return _fill(text, {"count": self.integer(count), **values})
+
+    def word(self, context: str, value: str | None) -> str | None:
+        """A word of one of the contract's lists (``Clients.status``: active, churned, ...)."""
+        if not value:
+            return value
+        return self._translations.upgettext(context, value)
+
+    # Numbers
+
+    def integer(self, value: int | None) -> str:
+        if value is None:
+            return NO_VALUE
+        return self._number(f"{value:,d}")
+
+    def money(self, value: Decimal | None) -> str:
+        """An amount with two decimals and the locale's separators, without a currency."""
+        if value is None:
+            return NO_VALUE
+        rounded = value.quantize(_CENT, rounding=ROUND_HALF_UP)
+        if not rounded:
+            rounded = abs(rounded)  # no "-0.00"
+        if not self._threes:
+            return format_decimal(rounded, "#,##0.00", locale=self.locale)
+        return self._number(f"{rounded:,.2f}")
+
+    def amount(self, value: Decimal | None, currency: str) -> str:
+        """An amount with its currency, placed as the locale places it: 1 234,56 Kč, $1,234.56."""
+        if value is None:
+            return NO_VALUE
+        rounded = value.quantize(_CENT, rounding=ROUND_HALF_UP)
+        return format_currency(rounded if rounded else abs(rounded), currency, locale=self.locale)
+
+    def percent(self, value: Decimal | None) -> str:
+        """A share as a percentage with one decimal: 12.3%, 12,3 %."""
+        if value is None:
+            return NO_VALUE
+        rounded = value.quantize(Decimal("0.001"), rounding=ROUND_HALF_UP)
+        return format_percent(rounded, self._percent_pattern, locale=self.locale)
+
+    def _number(self, formatted: str) -> str:
+        """Python's ``1,234.56`` in the locale's symbols."""
+        return (
+            formatted.replace(",", "\0")
+            .replace(".", self._decimal)
+            .replace("\0", self._group)
+            .replace("-", self._minus)
+        )
+
+    # Dates
+
+    def _day(self, value: date | None) -> str:
+        """A date in the locale's medium format: Mar 31, 2026; 31. 3. 2026; 31.03.2026."""
+        if value is None:
+            return NO_VALUE
+        return format_date(value, "medium", locale=self.locale)
+
+
+def _fill(text: str, values: dict[str, Any]) -> Safe:
+    if not values:
+        return Safe(text)
+    return Safe(text.format_map({name: escape(value) for name, value in values.items()}))
+
+
+@cache
+def language(code: str) -> Language:
+    """The :class:`Language` for ``code`` (made once per process)."""
+    return Language(code)
