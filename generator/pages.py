@@ -750,7 +750,7 @@ def _dossier(
         "ageing_table": table(
             (
                 gettext("Not yet due"),
-                *(gettext("{days} days").format(days=label) for label in buckets),
+                *(gettext("{days} days").format(days=label) for label, _end in AGEING_BUCKETS),
                 gettext("Overdue in all"),
             ),
             [(money(not_due), *(money(amount) for amount in buckets.values()), money(overdue))],

@@ -3,7 +3,8 @@
 Meridian Supply is a fictional distributor of warehouse and industrial supplies with clients in
 seven countries. The job descriptions below are our own text, structured like the model job
 descriptions the project started from (approval block, general provisions, knowledge, duties,
-rights, responsibility). Everything else is drawn by :mod:`generator.synthetic` from a fixed seed,
+rights, responsibility), in English here and in five more languages in ``translations.py``.
+Everything else is drawn by :mod:`generator.synthetic` from a fixed seed,
 so running this script again gives byte-identical files.
 """
 
@@ -12,6 +13,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.synthetic import Company, company, write_csv_folder
+
+try:
+    from .translations import TEXTS
+except ImportError:  # run as a script: python examples/demo/generate.py
+    from translations import TEXTS  # type: ignore[no-redef]
 
 HERE = Path(__file__).resolve().parent
 
@@ -201,27 +207,50 @@ RESPONSIBILITY = [
 
 
 def role_clauses() -> list[dict[str, str]]:
-    """The body of every job description, clause by clause, in English."""
+    """The body of every job description, clause by clause, in every language of the demo."""
+    english = {
+        "general": GENERAL,
+        "knowledge_common": KNOWLEDGE_COMMON,
+        "knowledge_extra": KNOWLEDGE_EXTRA,
+        "duties": DUTIES,
+        "rights_common": RIGHTS_COMMON,
+        "rights_extra": RIGHTS_EXTRA,
+        "responsibility": RESPONSIBILITY,
+    }
     rows = []
-    for role in ROLES:
-        role_id = role["role_id"]
-        sections = {
-            "general": GENERAL[role_id],
-            "knowledge": KNOWLEDGE_COMMON + KNOWLEDGE_EXTRA[role_id],
-            "duties": DUTIES[role_id],
-            "rights": RIGHTS_COMMON + RIGHTS_EXTRA[role_id],
-            "responsibility": RESPONSIBILITY,
-        }
-        for section, texts in sections.items():
-            rows += [
-                {"role_id": role_id, "section": section, "text": text, "lang": "en"}
-                for text in texts
-            ]
+    for lang, texts in {"en": english, **TEXTS}.items():
+        for role in ROLES:
+            role_id = role["role_id"]
+            sections = {
+                "general": texts["general"][role_id],
+                "knowledge": texts["knowledge_common"] + texts["knowledge_extra"][role_id],
+                "duties": texts["duties"][role_id],
+                "rights": texts["rights_common"] + texts["rights_extra"][role_id],
+                "responsibility": texts["responsibility"],
+            }
+            for section, clauses in sections.items():
+                rows += [
+                    {"role_id": role_id, "section": section, "text": text, "lang": lang}
+                    for text in clauses
+                ]
     return rows
 
 
+def role_translations() -> list[dict[str, str]]:
+    """Each role's title and details in the demo's other languages."""
+    return [
+        {"role_id": role["role_id"], "lang": lang, **texts["roles"][role["role_id"]]}
+        for lang, texts in TEXTS.items()
+        for role in ROLES
+    ]
+
+
 def main() -> None:
-    tables = {"Roles": ROLES, "RoleClauses": role_clauses()}
+    tables = {
+        "Roles": ROLES,
+        "RoleTranslations": role_translations(),
+        "RoleClauses": role_clauses(),
+    }
     tables.update(company(Company()))
     write_csv_folder(tables, HERE)
 
