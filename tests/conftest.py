@@ -27,6 +27,7 @@ SMALL: dict[str, list[dict[str, str]]] = {
             "reports_to_role": "head-of-sales",
         },
     ],
+    "RoleTranslations": [],
     "RoleClauses": [
         {"role_id": "account-manager", "section": "duties", "text": "Finds clients.", "lang": "en"},
         {"role_id": "account-manager", "section": "rights", "text": "May grant discounts."},

@@ -24,8 +24,17 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    project = make_project(tmp_path_factory.mktemp("browser"))
-    build(project, DEMO)
+    yield from _serve(tmp_path_factory, ("en",))
+
+
+@pytest.fixture(scope="module")
+def served_languages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    yield from _serve(tmp_path_factory, ("en", "cs", "el"))
+
+
+def _serve(factory: pytest.TempPathFactory, languages: tuple[str, ...]) -> Iterator[str]:
+    project = make_project(factory.mktemp("browser"))
+    build(project, DEMO, languages=languages)
     handler = functools.partial(_QuietHandler, directory=str(project / "site"))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -116,5 +125,48 @@ def test_search_finds_a_client_by_name(browser: Any, served: str) -> None:
         page.locator(".md-search-result__item a").nth(i).get_attribute("href") for i in range(3)
     ]
     assert any(link and "clients/C00002/" in link for link in links), links
+    assert errors == []
+    page.close()
+
+
+def test_language_switcher_lands_on_the_same_page_in_greek(
+    browser: Any, served_languages: str
+) -> None:
+    page, errors, requests = _open(browser, served_languages + "cs/clients/C00007/")
+    name = page.locator("article h1").inner_text()
+    assert page.locator("html").get_attribute("lang") == "cs"
+    assert page.get_by_role("heading", name="Smlouvy").count() == 1
+    page.locator(".md-header__option .md-select").hover()
+    with page.expect_navigation():
+        page.locator("a.md-select__link[hreflang=el]").click()
+    assert page.url == served_languages + "el/clients/C00007/"
+    assert page.locator("html").get_attribute("lang") == "el"
+    assert page.locator("article h1").inner_text() == name
+    assert page.get_by_role("heading", name="Συμβάσεις").count() == 1
+    # Greek is drawn with real glyphs from the system's fonts, not as empty boxes: an
+    # unassigned code point (drawn as a box) measures differently from Greek letters.
+    widths = page.evaluate(
+        """() => {
+            const context = document.createElement("canvas").getContext("2d");
+            context.font = getComputedStyle(document.querySelector("article h2")).font;
+            return [context.measureText("Συμβάσεις").width,
+                    context.measureText("\u0378".repeat(9)).width];
+        }"""
+    )
+    assert widths[0] > 0 and widths[0] != widths[1]
+    assert errors == []
+    assert [url for url in requests if not url.startswith(served_languages)] == []
+    page.close()
+
+
+def test_search_in_the_greek_site_finds_a_client(browser: Any, served_languages: str) -> None:
+    page, errors, _ = _open(browser, served_languages + "el/")
+    assert page.locator("input.md-search__input").get_attribute("placeholder") == "Αναζήτηση"
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("Cobalt Components")
+    result = page.locator(".md-search-result__item a").first
+    result.wait_for(state="visible", timeout=15_000)
+    href = result.get_attribute("href") or ""
+    assert "el/clients/C00002/" in href or href.endswith("clients/C00002/"), href
     assert errors == []
     page.close()

@@ -17,6 +17,7 @@ def test_contract_tabs_and_required_flags() -> None:
     required = {table.name for table in schema.tables if table.required}
     assert required == {"Roles", "RoleClauses", "Managers", "Clients", "Contracts", "Sales"}
     assert set(schema.table_names) - required == {
+        "RoleTranslations",
         "Targets",
         "Rates",
         "Interactions",

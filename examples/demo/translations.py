@@ -251,8 +251,7 @@ TEXTS: dict[str, dict[str, Any]] = {
                 "Der Account-Manager gehört zur Kategorie der Führungskräfte.",
                 "Der Account-Manager wird durch Anordnung des Leiters der Vertriebsabteilung "
                 "ernannt und abberufen.",
-                "Der Account-Manager ist dem Key-Account-Manager unterstellt, der das Team "
-                "leitet.",
+                "Der Account-Manager ist dem Key-Account-Manager unterstellt, der das Team leitet.",
                 "Bei Abwesenheit durch Krankheit oder Urlaub übernimmt ein vom Teamleiter "
                 "bestimmter Kollege die Aufgaben und trägt für diese Zeit die Verantwortung.",
                 "Die Stelle setzt einen Fachhochschul- oder Hochschulabschluss in Wirtschaft "
@@ -263,8 +262,7 @@ TEXTS: dict[str, dict[str, Any]] = {
             ],
         },
         "knowledge_common": [
-            "Gesetze und Vorschriften zu Handel, Verträgen und dem Schutz personenbezogener "
-            "Daten.",
+            "Gesetze und Vorschriften zu Handel, Verträgen und dem Schutz personenbezogener Daten.",
             "Die Produkte und Leistungen des Unternehmens: Sortiment, Einteilung, Preise und "
             "Verwendung.",
             "Grundlagen des Marketings, der Marktwirtschaft und der Märkte des Unternehmens.",
@@ -385,8 +383,7 @@ TEXTS: dict[str, dict[str, Any]] = {
             "Für Verstöße, die bei der Arbeit begangen werden, im Rahmen der Gesetze.",
             "Für Schäden, die dem Unternehmen zugefügt werden, im Rahmen des Arbeits- und "
             "Zivilrechts.",
-            "Für die Preisgabe von Geschäftsgeheimnissen oder personenbezogenen Daten von "
-            "Kunden.",
+            "Für die Preisgabe von Geschäftsgeheimnissen oder personenbezogenen Daten von Kunden.",
         ],
     },
     "pt": {
@@ -506,8 +503,7 @@ TEXTS: dict[str, dict[str, Any]] = {
                 "Negocia contratos-quadro e suas renovações e zela para que ambas as partes "
                 "cumpram as condições.",
                 "Prepara propostas e preços para clientes-chave dentro dos limites aprovados.",
-                "Planeja semana a semana as ligações e visitas da equipe e verifica se "
-                "acontecem.",
+                "Planeja semana a semana as ligações e visitas da equipe e verifica se acontecem.",
                 "Revisa todo mês os resultados de cada gerente de contas e o ajuda a atingir as "
                 "metas.",
                 "Verifica a idoneidade e a capacidade de crédito de novos clientes antes do "
@@ -548,8 +544,7 @@ TEXTS: dict[str, dict[str, Any]] = {
             ],
         },
         "rights_common": [
-            "Receber de outros departamentos as informações e documentos necessários ao "
-            "trabalho.",
+            "Receber de outros departamentos as informações e documentos necessários ao trabalho.",
             "Propor melhorias no trabalho do departamento e na política comercial.",
             "Participar das discussões de decisões que dizem respeito ao seu trabalho.",
             "Dispor das condições de trabalho e dos equipamentos de que o trabalho precisa.",
@@ -684,16 +679,14 @@ TEXTS: dict[str, dict[str, Any]] = {
                 "Την καθοδήγηση μιας ομάδας και την αξιολόγηση των αποτελεσμάτων της.",
             ],
             "account-manager": [
-                "Μεθόδους εύρεσης νέων πελατών και προγραμματισμού τηλεφωνημάτων και "
-                "επισκέψεων.",
+                "Μεθόδους εύρεσης νέων πελατών και προγραμματισμού τηλεφωνημάτων και επισκέψεων.",
             ],
         },
         "duties": {
             "head-of-sales": [
                 "Καταρτίζει με τη διοίκηση το ετήσιο πλάνο πωλήσεων και το επιμερίζει σε "
                 "μηνιαίους στόχους ομάδων και ατόμων.",
-                "Οργανώνει τη λειτουργία του τμήματος πωλήσεων και ορίζει τις προτεραιότητές "
-                "του.",
+                "Οργανώνει τη λειτουργία του τμήματος πωλήσεων και ορίζει τις προτεραιότητές του.",
                 "Εξετάζει κάθε μήνα τα αποτελέσματα κάθε ομάδας σε σχέση με το πλάνο και "
                 "συμφωνεί διορθωτικά μέτρα.",
                 "Εγκρίνει τιμές, εκπτώσεις και όρους πληρωμής πέρα από τα όρια των ομάδων.",
@@ -821,8 +814,7 @@ TEXTS: dict[str, dict[str, Any]] = {
                 "title": "Account Manager",
                 "category": "Mga tagapamahala",
                 "appointed_by": "Pinuno ng Departamento ng Benta",
-                "education": "Mas mataas na teknikal o kolehiyong edukasyon sa ekonomiks o "
-                "negosyo",
+                "education": "Mas mataas na teknikal o kolehiyong edukasyon sa ekonomiks o negosyo",
                 "summary": "Naghahanap, nakakakuha at nagpapanatili ng mga kliyente sa itinalagang "
                 "portfolio, tinutupad ang personal na plano ng benta at tinitiyak na nagbabayad "
                 "nang nasa oras ang mga kliyente.",
@@ -830,8 +822,7 @@ TEXTS: dict[str, dict[str, Any]] = {
         },
         "general": {
             "head-of-sales": [
-                "Ang Pinuno ng Departamento ng Benta ay kabilang sa kategorya ng mga "
-                "tagapamahala.",
+                "Ang Pinuno ng Departamento ng Benta ay kabilang sa kategorya ng mga tagapamahala.",
                 "Ang Pinuno ng Departamento ng Benta ay itinatalaga at tinatanggal sa "
                 "pamamagitan ng kautusan ng Punong Tagapagpaganap.",
                 "Ang Pinuno ng Departamento ng Benta ay direktang nag-uulat sa Punong "
@@ -984,8 +975,7 @@ TEXTS: dict[str, dict[str, Any]] = {
             "Magmungkahi ng pagpapabuti sa gawain ng departamento at sa patakaran sa benta.",
             "Makilahok sa talakayan ng mga desisyong may kinalaman sa kanyang trabaho.",
             "Magkaroon ng mga kondisyon sa trabaho at kagamitang kailangan ng trabaho.",
-            "Paunlarin ang propesyonal na kakayahan sa mga pagsasanay na binabayaran ng "
-            "kompanya.",
+            "Paunlarin ang propesyonal na kakayahan sa mga pagsasanay na binabayaran ng kompanya.",
         ],
         "rights_extra": {
             "head-of-sales": [
