@@ -8,16 +8,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from examples.demo.generate import ROLES, role_clauses  # noqa: E402
+from examples.demo.generate import ROLES, role_clauses, role_translations  # noqa: E402
 from generator.synthetic import Company, company, write_csv_folder  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
+# Raised when what is generated changes, so that data sets made before are made again.
+VERSION = "2: job descriptions in six languages"
 
 
 def generate(clients: int, sales: int, folder: Path) -> Path:
     """Write (once) a company of ``clients`` clients and ``sales`` sales into ``folder``."""
     marker = folder / ".complete"
-    if marker.exists():
+    if marker.exists() and marker.read_text() == VERSION:
         return folder
     managers = max(8, clients // 100)
     spec = Company(
@@ -27,10 +29,14 @@ def generate(clients: int, sales: int, folder: Path) -> Path:
         contracts=clients * 4 // 3,
         sales=sales,
     )
-    tables = {"Roles": ROLES, "RoleClauses": role_clauses()}
+    tables = {
+        "Roles": ROLES,
+        "RoleTranslations": role_translations(),
+        "RoleClauses": role_clauses(),
+    }
     tables.update(company(spec))
     write_csv_folder(tables, folder)
-    marker.write_text("")
+    marker.write_text(VERSION)
     return folder
 
 

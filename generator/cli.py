@@ -221,6 +221,8 @@ def build(
 def serve(ctx: click.Context, source: str | None, as_of: datetime | None, dev_addr: str) -> None:
     """Build the site, then serve it with live preview of the hand-written pages.
 
+    With several languages the preview shows the default one; site/ holds them all.
+
     \b
     Example:
       accountbook serve --dev-addr 127.0.0.1:8001
