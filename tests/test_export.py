@@ -7,6 +7,7 @@ import io
 import os
 import shutil
 import subprocess
+import zipfile
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -23,6 +24,7 @@ from generator.model import build_model
 from generator.schema import load_schema
 from generator.sources import read
 from generator.validate import validate
+from generator.xlsx import TableWorkbook
 
 from .conftest import set_cell, small_grid, write_csv
 from .test_site import DEMO
@@ -140,6 +142,50 @@ def test_spreadsheet_text_arrives_as_text(tmp_path: Path) -> None:
     assert ",'@SUM(A1)," in lines[1]
 
 
+def test_table_workbook_writes_every_kind_of_value_as_itself() -> None:
+    book = TableWorkbook("A <title> & more", date(2026, 3, 31))
+    hostile = [
+        '=HYPERLINK("http://x","y")', "{=1+1}", "http://example.com", "+1", "  padded  ",
+        "bell\x07 and tab\t", "_x0041_ stays", "Ελληνικά, čeština", "x" * 40_000,
+    ]  # fmt: skip
+    book.sheet("Values", ("Text", "Money", "Count", "Day", "Yes"), [
+        (hostile[0], Decimal("1234.565"), 3, date(2026, 3, 31), True),
+        *((text, None, None, None, False) for text in hostile[1:]),
+        ("", Decimal("-0.10"), 0, date(1900, 3, 1), None),
+    ])  # fmt: skip
+    book.sheet("It's quoted", ("A",), [])
+    content = book.close()
+    workbook = _book(content)
+    assert workbook.properties.title == "A <title> & more"
+    sheet = workbook["Values"]
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:E11"
+    assert sheet["A1"].font.b and sheet["A1"].fill.fgColor.rgb == "FFDCE6F1"
+    texts = [row[0] for row in sheet.iter_rows(min_row=2, max_row=10, values_only=True)]
+    assert texts[:5] == hostile[:5] and texts[7] == "Ελληνικά, čeština"
+    # Characters XML cannot hold are written as Excel's escapes, and text that looks like one
+    # is escaped itself, so Excel shows both as written (openpyxl shows inline strings raw).
+    sheet_xml = zipfile.ZipFile(io.BytesIO(content)).read("xl/worksheets/sheet1.xml").decode()
+    assert ">bell_x0007_ and tab\t<" in sheet_xml and ">_x005F_x0041_ stays<" in sheet_xml
+    assert texts[8] == "x" * 32_767  # the most a cell holds
+    assert all(cell.data_type == "s" and cell.hyperlink is None for cell in sheet["A"][1:10])
+    assert sheet["B2"].value == 1234.565 and sheet["B2"].number_format == "#,##0.00"
+    assert sheet["C2"].value == 3 and sheet["E2"].value is True and sheet["E3"].value is False
+    assert (
+        sheet["D2"].value.date() == date(2026, 3, 31)
+        and sheet["D2"].number_format == "yyyy\\-mm\\-dd"
+    )
+    assert sheet["D11"].value.date() == date(1900, 3, 1) and sheet["B11"].value == -0.1
+    assert sheet["A11"].value is None and sheet["E11"].value is None
+    assert workbook.sheetnames == ["Values", "It's quoted"]
+    # Nothing in a workbook depends on the clock: the same tables give the same bytes.
+    twice = []
+    for _ in range(2):
+        same = TableWorkbook("t", date(2026, 1, 1))
+        same.sheet("S", ("A", "B"), [("x", Decimal(1))])
+        twice.append(same.close())
+    assert twice[0] == twice[1]
+
+
 def test_neutralised_cells() -> None:
     assert [neutralised(text) for text in ("=1", "+1", "-1", "@x", "\tx", "\rx", "plain", None)] == [
         "'=1", "'+1", "'-1", "'@x", "'\tx", "'\rx", "plain", "",
@@ -206,8 +252,10 @@ def test_a_spreadsheet_program_opens_the_workbook(
         pytest.skip(
             "LibreOffice is not installed here (apt-get install libreoffice-calc); CI runs it"
         )
-    path = tmp_path / "kpis.xlsx"
-    path.write_bytes(demo_files["kpis.xlsx"])  # type: ignore[arg-type]
+    # kpis.xlsx comes from xlsxwriter, a client's dossier from our own writer (xlsx.py).
+    paths = [tmp_path / "kpis.xlsx", tmp_path / "C00002.xlsx"]
+    paths[0].write_bytes(demo_files["kpis.xlsx"])  # type: ignore[arg-type]
+    paths[1].write_bytes(demo_files["clients/C00002.xlsx"])  # type: ignore[arg-type]
     result = subprocess.run(
         [
             office,
@@ -217,16 +265,17 @@ def test_a_spreadsheet_program_opens_the_workbook(
             "--convert-to",
             "pdf",
             "--outdir",
-            str(tmp_path),
-            str(path),
+            str(tmp_path / "pdf"),
+            *map(str, paths),
         ],  # fmt: skip
         capture_output=True,
         text=True,
         timeout=180,
         check=False,
     )
-    pdf = tmp_path / "kpis.pdf"
-    assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF"), result.stdout + result.stderr
+    for path in paths:
+        pdf = tmp_path / "pdf" / path.with_suffix(".pdf").name
+        assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF"), result.stdout + result.stderr
 
 
 def test_dossier_tables_as_csv_match_the_pages(demo_files: dict[str, str | bytes]) -> None:

@@ -1,0 +1,275 @@
+"""Plain-table workbooks written straight as XLSX, for the thousands of per-client downloads.
+
+xlsxwriter writes every workbook of the site that has charts or conditional formats. A client's
+dossier workbook is only tables, and a big site has 20,000 of them: xlsxwriter spends about
+2.5 ms on each whatever its size (copying its defaults, writing a dozen XML parts, compressing
+them), which made the downloads three times as slow as the rest of the build. This module writes
+the same kind of workbook, tables with a bold frozen header, an autofilter, column widths, money
+and date formats, in a tenth of the time, from a fixed set of parts.
+
+Text is written as inline strings, which a spreadsheet program never reads as a formula or a
+link; characters that XML cannot hold are written as Excel's ``_xHHHH_`` escapes.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterable, Sequence
+from datetime import date
+from decimal import Decimal
+from typing import Any
+from xml.sax.saxutils import escape as _xml_escape
+
+_EPOCH = date(1899, 12, 30)  # Excel's day 0 (with the 1900 leap-year bug folded in)
+_ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # every part dated the same: same input, same bytes
+_MAX_TEXT = 32_767  # the most characters a cell holds
+# Characters XML 1.0 cannot hold, and text that Excel would read as one of its escapes.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_")
+# Styles (cellXfs indexes in _STYLES): the header, money, dates.
+HEADER, MONEY, DAY = 1, 2, 3
+
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+
+_STYLES = (
+    _DECLARATION + f'<styleSheet xmlns="{_MAIN}">'
+    '<numFmts count="2"><numFmt numFmtId="164" formatCode="#,##0.00"/>'
+    '<numFmt numFmtId="165" formatCode="yyyy\\-mm\\-dd"/></numFmts>'
+    '<fonts count="2"><font><sz val="11"/><color theme="1"/><name val="Calibri"/>'
+    '<family val="2"/><scheme val="minor"/></font><font><b/><sz val="11"/><color theme="1"/>'
+    '<name val="Calibri"/><family val="2"/><scheme val="minor"/></font></fonts>'
+    '<fills count="3"><fill><patternFill patternType="none"/></fill>'
+    '<fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid">'
+    '<fgColor rgb="FFDCE6F1"/><bgColor indexed="64"/></patternFill></fill></fills>'
+    '<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>'
+    '<border><left style="thin"><color auto="1"/></left><right style="thin"><color auto="1"/>'
+    '</right><top style="thin"><color auto="1"/></top><bottom style="thin"><color auto="1"/>'
+    "</bottom><diagonal/></border></borders>"
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+    '<cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+    '<xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" '
+    'applyBorder="1" applyAlignment="1"><alignment wrapText="1"/></xf>'
+    '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+    '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+    "</cellXfs>"
+    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
+    '<dxfs count="0"/><tableStyles count="0" defaultTableStyle="TableStyleMedium9" '
+    'defaultPivotStyle="PivotStyleLight16"/></styleSheet>'
+)
+_ROOT_RELS = (
+    _DECLARATION + f'<Relationships xmlns="{_PKG_REL}">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'relationships/officeDocument" Target="xl/workbook.xml"/>'
+    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/'
+    'relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>'
+)
+
+
+def column_name(index: int) -> str:
+    """The letters of the 0-based column ``index``: 0 is A, 26 is AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters
+
+
+def _escape_control(found: re.Match[str]) -> str:
+    text = found[0]
+    if len(text) == 1:
+        return f"_x{ord(text):04X}_"
+    return "_x005F_" + text[1:]  # a literal "_x0041_" stays text, not the letter A
+
+
+def text_xml(value: str) -> str:
+    """``value`` as the XML text of a cell: escaped, within a cell's length."""
+    value = value[:_MAX_TEXT]
+    if _CONTROL.search(value):
+        value = _CONTROL.sub(_escape_control, value)
+    return _xml_escape(value)
+
+
+def _width(characters: float) -> float:
+    # Excel's column width for ``characters`` of the default font, as xlsxwriter computes it.
+    return int((characters * 7 + 5) / 7 * 256) / 256
+
+
+class TableWorkbook:
+    """A workbook of tables: a bold, filled, frozen header with an autofilter on each sheet."""
+
+    def __init__(self, title: str, created: date) -> None:
+        self.title = title
+        self.created = created
+        self.sheets: list[tuple[str, str, str]] = []  # (name, XML, filter range)
+
+    def sheet(
+        self,
+        name: str,
+        header: Sequence[str],
+        rows: Iterable[Sequence[Any]],
+        widths: Sequence[int] = (),
+    ) -> None:
+        """Add a sheet; each value is written by its Python type (None or "" leaves it empty)."""
+        columns = max(len(header), 1)
+        last = column_name(columns - 1)
+        parts = ['<row r="1">']
+        parts += [
+            f'<c r="{column_name(i)}1" s="{HEADER}" t="inlineStr"><is><t>{text_xml(str(title))}'
+            "</t></is></c>"
+            for i, title in enumerate(header)
+        ]
+        parts.append("</row>")
+        letters = [column_name(i) for i in range(columns)]
+        count = 1
+        for count, row in enumerate(rows, start=2):
+            cells = []
+            for index, value in enumerate(row):
+                cell = _cell(
+                    f"{letters[index] if index < columns else column_name(index)}{count}", value
+                )
+                if cell:
+                    cells.append(cell)
+            parts.append(f'<row r="{count}">{"".join(cells)}</row>')
+        filter_range = f"A1:{last}{max(count, 2)}"
+        cols = "".join(
+            f'<col min="{i + 1}" max="{i + 1}" width="{_width(widths[i] if i < len(widths) else 14)}" '
+            'customWidth="1"/>'
+            for i in range(columns)
+        )
+        selected = ' tabSelected="1"' if not self.sheets else ""
+        xml = (
+            f'{_DECLARATION}<worksheet xmlns="{_MAIN}" xmlns:r="{_REL}">'
+            f'<dimension ref="A1:{last}{max(count, 1)}"/>'
+            f'<sheetViews><sheetView{selected} workbookViewId="0">'
+            '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
+            '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>'
+            f'<sheetFormatPr defaultRowHeight="15"/><cols>{cols}</cols>'
+            f"<sheetData>{''.join(parts)}</sheetData>"
+            f'<autoFilter ref="{filter_range}"/>'
+            '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" '
+            'footer="0.3"/></worksheet>'
+        )
+        self.sheets.append((name[:31], xml, filter_range))
+
+    def close(self) -> bytes:
+        """The workbook as the bytes of an .xlsx file."""
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+
+            def add(name: str, content: str) -> None:
+                info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                archive.writestr(info, content.encode("utf-8"))
+
+            add("[Content_Types].xml", self._content_types())
+            add("_rels/.rels", _ROOT_RELS)
+            add("docProps/core.xml", self._core())
+            add("xl/workbook.xml", self._workbook())
+            add("xl/_rels/workbook.xml.rels", self._workbook_rels())
+            add("xl/styles.xml", _STYLES)
+            for number, (_, xml, _) in enumerate(self.sheets, start=1):
+                add(f"xl/worksheets/sheet{number}.xml", xml)
+        return buffer.getvalue()
+
+    def _content_types(self) -> str:
+        sheets = "".join(
+            f'<Override PartName="/xl/worksheets/sheet{n}.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+            for n in range(1, len(self.sheets) + 1)
+        )
+        return (
+            _DECLARATION + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+            'content-types"><Default Extension="rels" ContentType="application/'
+            'vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" '
+            'ContentType="application/xml"/><Override PartName="/xl/workbook.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.'
+            f'main+xml"/>{sheets}<Override PartName="/xl/styles.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override '
+            'PartName="/docProps/core.xml" ContentType="application/'
+            'vnd.openxmlformats-package.core-properties+xml"/></Types>'
+        )
+
+    def _core(self) -> str:
+        created = f"{self.created.isoformat()}T00:00:00Z"
+        return (
+            _DECLARATION + '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/'
+            'package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+            'xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/'
+            f'XMLSchema-instance"><dc:title>{text_xml(self.title)}</dc:title>'
+            "<dc:creator>Accountbook</dc:creator>"
+            f'<dcterms:created xsi:type="dcterms:W3CDTF">{created}</dcterms:created>'
+            f'<dcterms:modified xsi:type="dcterms:W3CDTF">{created}</dcterms:modified>'
+            "</cp:coreProperties>"
+        )
+
+    def _workbook(self) -> str:
+        sheets = "".join(
+            f'<sheet name="{_xml_escape(name, {chr(34): "&quot;"})}" sheetId="{n}" r:id="rId{n}"/>'
+            for n, (name, _, _) in enumerate(self.sheets, start=1)
+        )
+        names = "".join(
+            f'<definedName name="_xlnm._FilterDatabase" localSheetId="{n}" hidden="1">'
+            f"{_xml_escape(_reference(name, filter_range))}</definedName>"
+            for n, (name, _, filter_range) in enumerate(self.sheets)
+        )
+        return (
+            f'{_DECLARATION}<workbook xmlns="{_MAIN}" xmlns:r="{_REL}">'
+            '<bookViews><workbookView xWindow="240" yWindow="15" windowWidth="16095" '
+            f'windowHeight="9660"/></bookViews><sheets>{sheets}</sheets>'
+            f"<definedNames>{names}</definedNames>"
+            '<calcPr calcId="124519" fullCalcOnLoad="1"/></workbook>'
+        )
+
+    def _workbook_rels(self) -> str:
+        count = len(self.sheets)
+        sheets = "".join(
+            f'<Relationship Id="rId{n}" Type="{_REL}/worksheet" Target="worksheets/sheet{n}.xml"/>'
+            for n in range(1, count + 1)
+        )
+        return (
+            f'{_DECLARATION}<Relationships xmlns="{_PKG_REL}">{sheets}'
+            f'<Relationship Id="rId{count + 1}" Type="{_REL}/styles" Target="styles.xml"/>'
+            "</Relationships>"
+        )
+
+
+def _reference(sheet: str, cells: str) -> str:
+    """``Sheet!$A$1:$B$2``, the sheet name quoted when it needs to be."""
+    start, end = cells.split(":")
+
+    def absolute(cell: str) -> str:
+        letters = cell.rstrip("0123456789")
+        return f"${letters}${cell[len(letters) :]}"
+
+    name = (
+        sheet
+        if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.]*", sheet)
+        else "'" + sheet.replace("'", "''") + "'"
+    )
+    return f"{name}!{absolute(start)}:{absolute(end)}"
+
+
+def _cell(reference: str, value: Any) -> str:
+    if value is None or value == "":
+        return ""
+    if isinstance(value, bool):
+        return f'<c r="{reference}" t="b"><v>{int(value)}</v></c>'
+    if isinstance(value, Decimal):
+        return f'<c r="{reference}" s="{MONEY}"><v>{_number(value)}</v></c>'
+    if isinstance(value, int):
+        return f'<c r="{reference}"><v>{value}</v></c>'
+    if isinstance(value, float):
+        return f'<c r="{reference}"><v>{value!r}</v></c>'
+    if isinstance(value, date):
+        return f'<c r="{reference}" s="{DAY}"><v>{(value - _EPOCH).days}</v></c>'
+    return f'<c r="{reference}" t="inlineStr"><is><t xml:space="preserve">{text_xml(str(value))}</t></is></c>'
+
+
+def _number(value: Decimal) -> str:
+    # As a spreadsheet stores it: a double, written the shortest way that reads back the same.
+    return repr(float(value))
