@@ -20,7 +20,7 @@ from typing import Any
 
 from .config import Config
 from .kpi import CSV_COLUMNS, KpiRow, Kpis, Period, expiring_contracts, kpis_csv, open_invoices
-from .model import Complaint, Contract, Model, Sale
+from .model import Client, Complaint, Contract, Model, Sale
 from .paths import page_slug
 from .sources import CsvWriter
 from .xlsx import TableWorkbook
@@ -212,15 +212,27 @@ RECEIVABLE_HEADERS = ("Client", "Invoice", "Date", "Due on", "Open (base)", "Day
 
 
 def manager_workbook(
-    model: Model, kpis: Kpis, manager_id: str, sales: list[Sale], config: Config
+    model: Model,
+    kpis: Kpis,
+    manager_id: str,
+    sales: list[Sale],
+    config: Config,
+    portfolio: list[Client] | None = None,
+    expiring: list[Contract] | None = None,
 ) -> bytes:
-    """A manager's quarterly-review workbook: KPIs, portfolio, receivables, contracts, forecast."""
+    """A manager's quarterly-review workbook: KPIs, portfolio, receivables, contracts, forecast.
+
+    ``portfolio`` (the manager's clients) and ``expiring`` (every contract expiring) are worked
+    out here unless given: for hundreds of managers, the caller works them out once.
+    """
     manager = model.managers[manager_id]
     book = _Book(f"{manager.name}: account review", kpis.as_of)
     _kpi_sheets(book, model, lambda kind: kpis.series("manager", manager_id, kind), manager.name)
-    clients = sorted(
-        (c for c in model.clients.values() if c.manager_id == manager_id), key=lambda c: c.name
-    )
+    if portfolio is None:
+        portfolio = [c for c in model.clients.values() if c.manager_id == manager_id]
+    if expiring is None:
+        expiring = expiring_contracts(model, kpis.as_of)
+    clients = sorted(portfolio, key=lambda c: c.name)
     header = ["Client id", "Client", "Segment", "Status", "Country", "City", "Credit limit"]
     if config.publish_personal:
         header += ["Contact", "E-mail", "Phone"]
@@ -269,7 +281,7 @@ def manager_workbook(
                 c.currency,
                 c.auto_renew,
             )
-            for c in expiring_contracts(model, kpis.as_of)
+            for c in expiring
             if c.client_id in mine
         ),
         (16, 32, 28, 12, 14, 10, 10),
@@ -481,9 +493,19 @@ def downloads(
             contracts[contract.client_id].append(contract)
         for complaint in model.complaints:
             complaints[complaint.client_id].append(complaint)
+        portfolios: dict[str, list[Client]] = defaultdict(list)
+        for client in model.clients.values():
+            portfolios[client.manager_id].append(client)
+        expiring = expiring_contracts(model, kpis.as_of)
         for manager_id in model.managers:
             files[f"managers/{page_slug(manager_id)}.xlsx"] = manager_workbook(
-                model, kpis, manager_id, by_manager[manager_id], config
+                model,
+                kpis,
+                manager_id,
+                by_manager[manager_id],
+                config,
+                portfolios[manager_id],
+                expiring,
             )
         for client_id in model.clients:
             files[f"clients/{page_slug(client_id)}.xlsx"] = client_workbook(
@@ -500,8 +522,13 @@ def downloads(
 def dossier_tables(model: Model, kpis: Kpis, config: Config) -> dict[str, str]:
     """The tables of the client dossiers, each as one CSV file across every client."""
     months: dict[tuple[str, str], list[Any]] = {}
+    labels: dict[tuple[int, int], str] = {}  # a month's label, made once per month, not per sale
     for sale in model.sales:
-        key = (sale.client_id, Period.month_of(sale.date).label)
+        day = sale.date
+        label = labels.get((day.year, day.month))
+        if label is None:
+            label = labels[day.year, day.month] = Period.month_of(day).label
+        key = (sale.client_id, label)
         month = months.setdefault(key, [sale.client_id, key[1], 0, Decimal(0), Decimal(0)])
         month[3] += sale.amount_base
         if sale.amount > 0:

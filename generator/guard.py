@@ -24,7 +24,9 @@ _TAG = re.compile(
     r"""<[a-zA-Z][^\s/>]*((?:\s+[^\s=>/"']+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"']+))?|\s*/)*)\s*>"""
 )
 _ATTRIBUTE = re.compile(r"""([^\s=>/"']+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>"']+))?""")
-_SCOPE = re.compile(r'new URL\("[./]*",location\)')  # the theme's only per-page difference
+# The theme's only per-page difference: the site's root, relative ("../..") or, on the 404 page
+# of a site with site_url, its path ("/accounts/").
+_SCOPE = re.compile(r'new URL\("[^"<>\\]*",location\)')
 _URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster"}
 _DANGEROUS_SCHEME = re.compile(r"^(?:javascript|vbscript|data:text/html)", re.IGNORECASE)
 _TEXT = re.compile(r">([^<]+)<")

@@ -8,16 +8,21 @@ build leaves the previous ``docs/`` and site exactly as they were.
 
 from __future__ import annotations
 
+import gzip
+import html
 import json
 import logging
 import multiprocessing
 import os
+import re
 import shutil
 import tempfile
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import partial
 from multiprocessing.connection import wait as _connection_wait
 from pathlib import Path
 from typing import Any
@@ -158,12 +163,64 @@ class _LanguageBuild:
         _copy_hand_written(self.project / "docs", self.docs, lang)
         files = self.render(self.code)
         count = sum(1 for name in files if name.endswith(".md"))
+        bulk = sorted(name for name in files if _shardable(name))
         _write(files, self.docs)
         del files
-        self._mkdocs()
+        shards = _shard_count(len(bulk), len(self.languages))
+        if shards == 1:
+            self._mkdocs(self.docs, self.site)
+        else:
+            self._sharded(bulk, shards)
         return count
 
-    def _mkdocs(self) -> None:
+    def _sharded(self, bulk: list[str], shards: int) -> None:
+        """Build the site as ``shards`` MkDocs builds side by side, then join them.
+
+        MkDocs builds one page at a time, and a big site is mostly client dossiers, which are
+        not in the navigation and link to other pages only through HTML. Each shard builds
+        every other page (there are few) and its share of the dossiers; the first shard's site
+        takes in the others' dossiers, and the search index and sitemap are joined in MkDocs'
+        own order, so the site is the same, byte for byte, as one build would make it.
+        """
+        groups = [bulk[shard::shards] for shard in range(shards)]
+        jobs = []
+        for shard, group in enumerate(groups):
+            docs = self.docs.with_name(f"{self.docs.name}-shard{shard}")
+            site = self.site.with_name(f"{self.site.name}-shard{shard}")
+            _link_tree(self.docs, docs, set(bulk) - set(group), with_static=shard == 0)
+            jobs.append((docs, site))
+        _run_parallel(
+            [
+                (f"{self.code}-shard{shard}", partial(self._mkdocs_count, docs, site))
+                for shard, (docs, site) in enumerate(jobs)
+            ],
+            self.docs.parent,
+        )
+        main = jobs[0][1]
+        pages: dict[str, str] = {}  # source -> URL of every shardable page, in MkDocs' order
+        for shard, group in enumerate(groups):
+            site = jobs[shard][1]
+            for source in group:
+                target = _built_page(site, source)
+                pages[source] = (
+                    target.parent.relative_to(site).as_posix() + "/"
+                    if target.name == "index.html"
+                    else target.relative_to(site).as_posix()
+                )
+                if shard:
+                    destination = main / target.relative_to(site)
+                    destination.parent.mkdir(parents=True, exist_ok=True)
+                    target.rename(destination)
+        order = [pages[source] for source in bulk]
+        _join_search_index(main, [site for _, site in jobs[1:]], order)
+        _join_sitemap(main, [site for _, site in jobs[1:]], order)
+        main.rename(self.site)
+
+    def _mkdocs_count(self, docs: Path, site: Path) -> int:
+        self._mkdocs(docs, site)
+        return 0
+
+    def _mkdocs(self, docs: Path, site: Path) -> None:
         from mkdocs.commands.build import build
         from mkdocs.config import load_config
         from mkdocs.exceptions import MkDocsException
@@ -175,8 +232,8 @@ class _LanguageBuild:
             with _source_date(self.as_of):
                 config = load_config(
                     str(self.project / "mkdocs.yml"),
-                    docs_dir=str(self.docs),
-                    site_dir=str(self.site),
+                    docs_dir=str(docs),
+                    site_dir=str(site),
                     site_name=self.site_name,
                     strict=True,
                     **self._language_settings(),
@@ -226,6 +283,125 @@ class _LanguageBuild:
         return settings
 
 
+# Generated folders whose pages (all but index.md) stand alone: not in the navigation, linked to
+# and from other pages through HTML only. A big site's MkDocs build is split across them.
+SHARDABLE = ("clients/",)
+# Below this many such pages a site is built in one process: a shard costs a second MkDocs start.
+SHARD_MIN_PAGES = 2000
+
+
+def _shardable(name: str) -> bool:
+    return name.startswith(SHARDABLE) and name.endswith(".md") and not name.endswith("/index.md")
+
+
+def _shard_count(pages: int, languages: int) -> int:
+    """How many MkDocs builds one language's site is split into: the cores the languages leave."""
+    cores = os.cpu_count() or 1
+    if pages < SHARD_MIN_PAGES or _fork_context() is None:
+        return 1
+    return max(1, min(cores // languages, pages // (SHARD_MIN_PAGES // 2)))
+
+
+def _link_tree(source: Path, target: Path, leave_out: set[str], with_static: bool) -> None:
+    """A copy of ``source`` made of hard links (no data is copied), without ``leave_out``, and
+    without the charts unless ``with_static`` (pages refer to them through HTML only)."""
+    for folder, _, names in os.walk(source):
+        relative = Path(folder).relative_to(source)
+        if not with_static and relative.parts[:1] == ("charts",):
+            continue
+        (target / relative).mkdir(parents=True, exist_ok=True)
+        for name in names:
+            path = (relative / name).as_posix()
+            if path in leave_out:
+                continue
+            try:
+                os.link(Path(folder) / name, target / relative / name)
+            except OSError:
+                shutil.copy2(Path(folder) / name, target / relative / name)
+
+
+def _built_page(site: Path, source: str) -> Path:
+    stem = source.removesuffix(".md")
+    for candidate in (site / stem / "index.html", site / f"{stem}.html"):
+        if candidate.is_file():
+            return candidate
+    raise SiteBuildError(f"MkDocs built no page for {source}")
+
+
+def _page_of(location: str) -> str:
+    return location.split("#", 1)[0]
+
+
+def _join_search_index(main: Path, others: list[Path], order: list[str]) -> None:
+    """Material's search index of the whole site from the shards' indexes."""
+    path = main / "search" / "search_index.json"
+    if not path.is_file():
+        return
+    wanted = set(order)
+    index = json.loads(path.read_text(encoding="utf-8"))
+    entries: dict[str, list[Any]] = defaultdict(list)
+    for shard_path in [path, *(site / "search" / "search_index.json" for site in others)]:
+        for entry in json.loads(shard_path.read_text(encoding="utf-8"))["docs"]:
+            if _page_of(entry["location"]) in wanted:
+                entries[_page_of(entry["location"])].append(entry)
+    index["docs"] = _in_order(
+        index["docs"], lambda entry: _page_of(entry["location"]), entries, order
+    )
+    # Written as the search plugin writes it.
+    path.write_text(json.dumps(index, separators=(",", ":"), default=str), encoding="utf-8")
+
+
+def _join_sitemap(main: Path, others: list[Path], order: list[str]) -> None:
+    """The sitemap of the whole site (it lists pages only when site_url is set)."""
+    path = main / "sitemap.xml"
+    if not path.is_file() or "<url>" not in path.read_text(encoding="utf-8"):
+        return
+    block = re.compile(r"[ \t]*<url>.*?</url>\n?", re.DOTALL)
+
+    def page(url_block: str) -> str:
+        found = re.search(r"<loc>(.*?)</loc>", url_block)
+        location = html.unescape(found[1]) if found else ""
+        return next((url for url in order if location.endswith("/" + url)), "")
+
+    text = path.read_text(encoding="utf-8")
+    entries: dict[str, list[str]] = defaultdict(list)
+    for site in [main, *others]:
+        for url_block in block.findall((site / "sitemap.xml").read_text(encoding="utf-8")):
+            if page(url_block):
+                entries[page(url_block)].append(url_block)
+    blocks = block.findall(text)
+    start = text.index(blocks[0])
+    end = text.index(blocks[-1]) + len(blocks[-1])
+    joined = _in_order(blocks, page, entries, order)
+    text = text[:start] + "".join(joined) + text[end:]
+    path.write_text(text, encoding="utf-8")
+    gz = main / "sitemap.xml.gz"
+    if gz.is_file():
+        mtime = int.from_bytes(gz.read_bytes()[4:8], "little")  # as MkDocs dated it
+        with (
+            gz.open("wb") as stream,
+            gzip.GzipFile(fileobj=stream, filename=str(gz), mode="wb", mtime=mtime) as compressed,
+        ):
+            compressed.write(text.encode("utf-8"))
+
+
+def _in_order(
+    items: list[Any], page: Callable[[Any], str], entries: dict[str, list[Any]], order: list[str]
+) -> list[Any]:
+    """``items`` with the shardable pages' entries replaced by every shard's, in ``order``:
+    they stand together where the first of them stood (MkDocs builds a folder's pages in a row)."""
+    wanted = set(order)
+    joined: list[Any] = []
+    placed = False
+    for item in items:
+        if page(item) not in wanted:
+            joined.append(item)
+        elif not placed:
+            joined += [entry for url in order for entry in entries[url]]
+            placed = True
+    return joined
+
+
 def _translated_nav(nav: list[Any], lang: Language) -> list[Any]:
     """The navigation with its titles in ``lang`` (titles without a translation stay)."""
     translated: list[Any] = []
@@ -268,44 +444,52 @@ def _popping(files: MutableMapping[str, str | bytes]) -> Iterator[tuple[str, str
 
 
 def _run_all(builds: list[_LanguageBuild], staging: Path) -> list[int]:
-    """Run every build: here when there is one, else in forked processes, two at a time on
-    two cores. A failed build stops the others and raises its own error."""
-    context = (
-        multiprocessing.get_context("fork")
-        if "fork" in multiprocessing.get_all_start_methods()
-        else None
-    )
-    if len(builds) == 1 or context is None:
-        return [build.run() for build in builds]
-    at_once = max(1, min(len(builds), os.cpu_count() or 1))
+    """Run every language's build: here when there is one, else side by side."""
+    return _run_parallel([(build.code, build.run) for build in builds], staging)
+
+
+def _fork_context() -> Any:
+    if "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return None
+
+
+def _run_parallel(jobs: list[tuple[str, Callable[[], int]]], staging: Path) -> list[int]:
+    """Run each job and return what each returned: in this process when there is one job (or
+    no fork), else in forked processes, as many at a time as there are cores. A failed job
+    stops the others and raises its own error here."""
+    context = _fork_context()
+    if len(jobs) == 1 or context is None:
+        return [job() for _, job in jobs]
+    at_once = max(1, min(len(jobs), os.cpu_count() or 1))
     results: dict[str, int] = {}
-    waiting = list(builds)
+    waiting = list(jobs)
     running: dict[str, Any] = {}
     try:
         while waiting or running:
             while waiting and len(running) < at_once:
-                build = waiting.pop(0)
-                outcome = staging / f"outcome-{build.code}.json"
-                process = context.Process(target=_run_child, args=(build, outcome))
+                name, job = waiting.pop(0)
+                outcome = staging / f"outcome-{name}.json"
+                process = context.Process(target=_run_child, args=(job, outcome))
                 process.start()
-                running[build.code] = (process, outcome)
+                running[name] = (process, outcome)
             _connection_wait([process.sentinel for process, _ in running.values()])
-            for code, (process, outcome) in list(running.items()):
+            for name, (process, outcome) in list(running.items()):
                 if process.is_alive():
                     continue
                 process.join()
-                del running[code]
-                results[code] = _outcome(process.exitcode, outcome)
+                del running[name]
+                results[name] = _outcome(process.exitcode, outcome)
     finally:
         for process, _ in running.values():
             process.terminate()
             process.join()
-    return [results[build.code] for build in builds]
+    return [results[name] for name, _ in jobs]
 
 
-def _run_child(build: _LanguageBuild, outcome: Path) -> None:
+def _run_child(job: Callable[[], int], outcome: Path) -> None:
     try:
-        count = build.run()
+        count = job()
     except KeyboardInterrupt:
         os._exit(130)  # the parent reports the interruption
     except SiteBuildError as error:

@@ -320,3 +320,27 @@ def test_serve_builds_then_serves_the_site(tmp_path: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+@pytest.mark.parametrize("site_url", [None, "https://intranet.example/accounts/"])
+def test_a_site_built_in_shards_equals_one_built_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, site_url: str | None
+) -> None:
+    # A big site's dossiers are built by two MkDocs processes side by side and joined; the demo
+    # is made to count as big here. The joined site must be the one a single build makes, byte
+    # for byte: the pages, the search index and (when site_url is set) the sitemap.
+    from generator import site as site_module
+
+    built = []
+    for name, min_pages in (("whole", 10**9), ("shards", 2)):
+        monkeypatch.setattr(site_module, "SHARD_MIN_PAGES", min_pages)
+        monkeypatch.setattr(site_module.os, "cpu_count", lambda: 2)
+        project = make_project(tmp_path / name)
+        if site_url:
+            config = project / "mkdocs.yml"
+            config.write_text(f"site_url: {site_url}\n" + config.read_text(encoding="utf-8"))
+        build(project, DEMO)
+        built.append(tree_digest(project / "site"))
+    assert site_module._shard_count(60, 1) == 2  # the second build was split
+    assert built[0] == built[1]
+    assert len([name for name in built[1] if name.startswith("clients/")]) == 61
