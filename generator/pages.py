@@ -241,6 +241,35 @@ class Pages:
 
     def render(self, code: str) -> dict[str, str]:
         """Every generated file of the site in the language ``code``."""
+        return self._render(code, clients=None, rest=True)
+
+    @property
+    def shardable(self) -> int:
+        """How many pages can be built apart from the others (site.SHARDABLE): the dossiers."""
+        return len(self.model.clients)
+
+    def render_part(
+        self, code: str, shard: int, shards: int
+    ) -> tuple[dict[str, str], dict[str, str]]:
+        """Shard ``shard`` of ``shards``: the files it adds to the site, and the pages it needs
+        only to build its own (the navigation's), which the first shard adds.
+
+        The dossiers are shared out in the order of their file names (every ``shards``-th one
+        to each); the first shard also has every other page and chart.
+        """
+        ordered = sorted(self.model.clients, key=_Site.client_path)
+        mine = set(ordered[shard::shards])
+        if shard == 0:
+            return self._render(code, clients=mine, rest=True), {}
+        needed = {
+            path: text
+            for path, text in self._render(code, clients=set(), rest=True).items()
+            if path.endswith(".md")
+        }
+        return self._render(code, clients=mine, rest=False), needed
+
+    def _render(self, code: str, clients: set[str] | None, rest: bool) -> dict[str, str]:
+        """The dossiers of ``clients`` (all when None) and, if ``rest``, every other file."""
         model, kpis, config = self.model, self.kpis, self.config
         lang = language(code)
         _, money = lang._, lang.money
@@ -292,140 +321,213 @@ class Pages:
                 target_tip=lang.gettext("(target {target})"),
             )
 
-        company_months = kpis.series("company", None, "month")
-        page(
-            "home.md.j2",
-            "index.md",
-            headline=[kpis.get("company", None, p) for p in current.values() if p is not None],
-            overdue=sorted(self.overdue_by_client.items(), key=lambda item: (-item[1], item[0]))[
-                :10
-            ],
-            overdue_total=sum(self.overdue_by_client.values(), Decimal(0)),
-            expiring=self.expiring,
-            lost=self.lost,
-            declining=self.declining,
-            chart=figure(
+        if rest:
+            company_months = kpis.series("company", None, "month")
+            page(
+                "home.md.j2",
                 "index.md",
-                "revenue",
-                revenue_chart(lang.gettext(COMPANY_CHART), company_months[-24:]),
-            ),
-            source_name=self.source_name,
-            last_sale=model.sales[-1].date if model.sales else None,
-        )
-        page("roles_index.md.j2", "roles/index.md", holders=self.holders)
-        for role in model.roles.values():
-            page(
-                "role.md.j2",
-                site.role_path(role.role_id),
-                role=role,
-                holders=self.holders.get(role.role_id, []),
-                **_job_description(role, code),
-            )
-        yes, no = lang.gettext("yes"), lang.gettext("no")
-        page(
-            "managers_index.md.j2",
-            "managers/index.md",
-            manager_table=table(
-                [
-                    lang.gettext(header)
-                    for header in (
-                        N_("Manager"),
-                        N_("Role"),
-                        N_("Reports to"),
-                        N_("Region"),
-                        N_("Clients"),
-                        N_("Active"),
-                    )
-                ],
-                (
-                    (
-                        site.manager("managers/index.md", m.manager_id),
-                        site.role("managers/index.md", m.role_id),
-                        site.manager("managers/index.md", m.reports_to),
-                        m.region,
-                        lang.integer(len(portfolio.get(m.manager_id, []))),
-                        yes if m.active else no,
-                    )  # fmt: skip
-                    for m in model.managers.values()
+                headline=[kpis.get("company", None, p) for p in current.values() if p is not None],
+                overdue=sorted(
+                    self.overdue_by_client.items(), key=lambda item: (-item[1], item[0])
+                )[:10],
+                overdue_total=sum(self.overdue_by_client.values(), Decimal(0)),
+                expiring=self.expiring,
+                lost=self.lost,
+                declining=self.declining,
+                chart=figure(
+                    "index.md",
+                    "revenue",
+                    revenue_chart(lang.gettext(COMPANY_CHART), company_months[-24:]),
                 ),
-                numeric=(4,),
-            ),
-        )
-        for manager in model.managers.values():
-            months = kpis.series("manager", manager.manager_id, "month")
-            path = site.manager_path(manager.manager_id)
+                source_name=self.source_name,
+                last_sale=model.sales[-1].date if model.sales else None,
+            )
+            page("roles_index.md.j2", "roles/index.md", holders=self.holders)
+            for role in model.roles.values():
+                page(
+                    "role.md.j2",
+                    site.role_path(role.role_id),
+                    role=role,
+                    holders=self.holders.get(role.role_id, []),
+                    **_job_description(role, code),
+                )
+            yes, no = lang.gettext("yes"), lang.gettext("no")
             page(
-                "manager.md.j2",
-                path,
-                manager=manager,
-                portfolio_table=table(
+                "managers_index.md.j2",
+                "managers/index.md",
+                manager_table=table(
                     [
                         lang.gettext(header)
-                        for header in (N_("Client"), N_("Segment"), N_("Status"), N_("Country"))
+                        for header in (
+                            N_("Manager"),
+                            N_("Role"),
+                            N_("Reports to"),
+                            N_("Region"),
+                            N_("Clients"),
+                            N_("Active"),
+                        )
                     ],
                     (
                         (
-                            site.client(path, c.client_id),
+                            site.manager("managers/index.md", m.manager_id),
+                            site.role("managers/index.md", m.role_id),
+                            site.manager("managers/index.md", m.reports_to),
+                            m.region,
+                            lang.integer(len(portfolio.get(m.manager_id, []))),
+                            yes if m.active else no,
+                        )  # fmt: skip
+                        for m in model.managers.values()
+                    ),
+                    numeric=(4,),
+                ),
+            )
+            for manager in model.managers.values():
+                months = kpis.series("manager", manager.manager_id, "month")
+                path = site.manager_path(manager.manager_id)
+                page(
+                    "manager.md.j2",
+                    path,
+                    manager=manager,
+                    portfolio_table=table(
+                        [
+                            lang.gettext(header)
+                            for header in (N_("Client"), N_("Segment"), N_("Status"), N_("Country"))
+                        ],
+                        (
+                            (
+                                site.client(path, c.client_id),
+                                lang.word("Clients.segment", c.segment),
+                                lang.word("Clients.status", c.status),
+                                c.country,
+                            )
+                            for c in sorted(
+                                portfolio.get(manager.manager_id, []),
+                                key=lambda c: (c.name, c.client_id),
+                            )
+                        ),
+                    ),
+                    reports=[model.managers[m] for m in model.reports.get(manager.manager_id, [])],
+                    months=months[-12:],
+                    quarters=kpis.series("manager", manager.manager_id, "quarter")[-8:],
+                    years=kpis.series("manager", manager.manager_id, "year"),
+                    chart=figure(
+                        path,
+                        "revenue",
+                        revenue_chart(
+                            lang.gettext("{name}: revenue against target by month").format(
+                                name=manager.name
+                            ),
+                            months[-24:],
+                        ),
+                    ),
+                    is_team=bool(model.reports.get(manager.manager_id)),
+                )
+            page(
+                "clients_index.md.j2",
+                "clients/index.md",
+                client_table=table(
+                    (
+                        *(
+                            lang.gettext(header)
+                            for header in (
+                                N_("Client"),
+                                N_("Manager"),
+                                N_("Segment"),
+                                N_("Status"),
+                                N_("Country"),
+                            )
+                        ),
+                        lang.gettext("Overdue ({currency})").format(currency=model.base_currency),
+                    ),
+                    (
+                        (
+                            site.client("clients/index.md", c.client_id),
+                            site.manager("clients/index.md", c.manager_id),
                             lang.word("Clients.segment", c.segment),
                             lang.word("Clients.status", c.status),
                             c.country,
-                        )
-                        for c in sorted(
-                            portfolio.get(manager.manager_id, []),
-                            key=lambda c: (c.name, c.client_id),
-                        )
+                            money(self.overdue_by_client.get(c.client_id)),
+                        )  # fmt: skip
+                        for c in model.clients.values()
                     ),
+                    numeric=(5,),
                 ),
-                reports=[model.managers[m] for m in model.reports.get(manager.manager_id, [])],
-                months=months[-12:],
-                quarters=kpis.series("manager", manager.manager_id, "quarter")[-8:],
-                years=kpis.series("manager", manager.manager_id, "year"),
-                chart=figure(
-                    path,
-                    "revenue",
-                    revenue_chart(
-                        lang.gettext("{name}: revenue against target by month").format(
-                            name=manager.name
-                        ),
-                        months[-24:],
-                    ),
-                ),
-                is_team=bool(model.reports.get(manager.manager_id)),
             )
-        page(
-            "clients_index.md.j2",
-            "clients/index.md",
-            client_table=table(
-                (
-                    *(
-                        lang.gettext(header)
-                        for header in (
-                            N_("Client"),
-                            N_("Manager"),
-                            N_("Segment"),
-                            N_("Status"),
-                            N_("Country"),
-                        )
+            page(
+                "kpi_index.md.j2",
+                "kpi/index.md",
+                scope="company",
+                manager_id=None,
+                title=lang.gettext("Company KPIs"),
+                months=company_months,
+                quarters=kpis.series("company", None, "quarter"),
+                years=kpis.series("company", None, "year"),
+                chart=figure(
+                    "kpi/index.md",
+                    "revenue",
+                    revenue_chart(lang.gettext(COMPANY_CHART), company_months[-24:]),
+                ),
+                teams=[m for m in sorted(model.managers) if model.reports.get(m)],
+            )
+            for manager_id in sorted(model.managers):
+                if not model.reports.get(manager_id):
+                    continue
+                months = kpis.series("team", manager_id, "month")
+                page(
+                    "kpi_index.md.j2",
+                    site.team_path(manager_id),
+                    scope="team",
+                    manager_id=manager_id,
+                    title=lang.gettext("Team of {name}").format(
+                        name=model.managers[manager_id].name
                     ),
-                    lang.gettext("Overdue ({currency})").format(currency=model.base_currency),
-                ),
-                (
-                    (
-                        site.client("clients/index.md", c.client_id),
-                        site.manager("clients/index.md", c.manager_id),
-                        lang.word("Clients.segment", c.segment),
-                        lang.word("Clients.status", c.status),
-                        c.country,
-                        money(self.overdue_by_client.get(c.client_id)),
-                    )  # fmt: skip
-                    for c in model.clients.values()
-                ),
-                numeric=(5,),
-            ),
-        )
+                    months=months,
+                    quarters=kpis.series("team", manager_id, "quarter"),
+                    years=kpis.series("team", manager_id, "year"),
+                    chart=figure(
+                        site.team_path(manager_id),
+                        "revenue",
+                        revenue_chart(
+                            lang.gettext("Team revenue against target by month"), months[-24:]
+                        ),
+                    ),
+                    teams=[],
+                )
+            page(
+                "leaderboard.md.j2",
+                "kpi/leaderboard.md",
+                boards=self.boards,
+                charts={
+                    kind: figure(
+                        "kpi/leaderboard.md",
+                        kind,
+                        attainment_chart(
+                            lang.gettext("Attainment by manager, {period}").format(
+                                period=current[kind].label  # type: ignore[union-attr]
+                            ),
+                            [
+                                (model.managers[row.manager_id].name, row.attainment)
+                                for row in rows
+                                if row.attainment is not None and row.manager_id
+                            ],
+                            percent=lang.percent,
+                        ),
+                    )
+                    for kind, rows in self.boards.items()
+                },
+            )
+            files["data/spreadsheet.md"] = english_only(lang, schema_markdown(self.schema))
+            page(
+                "quality.md.j2",
+                "data/quality.md",
+                warnings=self.warnings,
+                source_name=self.source_name,
+            )
         expiring_ids = {contract.contract_id for contract in self.expiring}
         report_months = [period.label for period in kpis.periods if period.kind == "month"]
         for client in model.clients.values():
+            if clients is not None and client.client_id not in clients:
+                continue
             page(
                 "client.md.j2",
                 site.client_path(client.client_id),
@@ -444,74 +546,6 @@ class Pages:
                     figure,
                 ),
             )
-        page(
-            "kpi_index.md.j2",
-            "kpi/index.md",
-            scope="company",
-            manager_id=None,
-            title=lang.gettext("Company KPIs"),
-            months=company_months,
-            quarters=kpis.series("company", None, "quarter"),
-            years=kpis.series("company", None, "year"),
-            chart=figure(
-                "kpi/index.md",
-                "revenue",
-                revenue_chart(lang.gettext(COMPANY_CHART), company_months[-24:]),
-            ),
-            teams=[m for m in sorted(model.managers) if model.reports.get(m)],
-        )
-        for manager_id in sorted(model.managers):
-            if not model.reports.get(manager_id):
-                continue
-            months = kpis.series("team", manager_id, "month")
-            page(
-                "kpi_index.md.j2",
-                site.team_path(manager_id),
-                scope="team",
-                manager_id=manager_id,
-                title=lang.gettext("Team of {name}").format(name=model.managers[manager_id].name),
-                months=months,
-                quarters=kpis.series("team", manager_id, "quarter"),
-                years=kpis.series("team", manager_id, "year"),
-                chart=figure(
-                    site.team_path(manager_id),
-                    "revenue",
-                    revenue_chart(
-                        lang.gettext("Team revenue against target by month"), months[-24:]
-                    ),
-                ),
-                teams=[],
-            )
-        page(
-            "leaderboard.md.j2",
-            "kpi/leaderboard.md",
-            boards=self.boards,
-            charts={
-                kind: figure(
-                    "kpi/leaderboard.md",
-                    kind,
-                    attainment_chart(
-                        lang.gettext("Attainment by manager, {period}").format(
-                            period=current[kind].label  # type: ignore[union-attr]
-                        ),
-                        [
-                            (model.managers[row.manager_id].name, row.attainment)
-                            for row in rows
-                            if row.attainment is not None and row.manager_id
-                        ],
-                        percent=lang.percent,
-                    ),
-                )
-                for kind, rows in self.boards.items()
-            },
-        )
-        files["data/spreadsheet.md"] = english_only(lang, schema_markdown(self.schema))
-        page(
-            "quality.md.j2",
-            "data/quality.md",
-            warnings=self.warnings,
-            source_name=self.source_name,
-        )
         return files
 
 

@@ -103,7 +103,7 @@ def build(config: Config, as_of: date, project: Path) -> BuildResult:
     with DownloadsWriter(model, kpis, config, project) as writer:
         del model, kpis
         count = build_site(
-            pages.render,
+            pages,
             project,
             site_dir,
             config.site_name,

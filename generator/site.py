@@ -25,7 +25,7 @@ from datetime import UTC, date, datetime
 from functools import partial
 from multiprocessing.connection import wait as _connection_wait
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from .guard import Finding, scan
 from .i18n import SOURCE_LANGUAGE, Language, language
@@ -77,11 +77,50 @@ def _source_date(as_of: date) -> Iterator[None]:
         del os.environ["SOURCE_DATE_EPOCH"]
 
 
-PageSource = Mapping[str, str | bytes] | Callable[[str], MutableMapping[str, str]]
+class PageSource(Protocol):
+    """What renders a site's pages: all of them in a language, or one shard's part."""
+
+    @property
+    def shardable(self) -> int:
+        """How many of the pages are shardable (see SHARDABLE)."""
+
+    def render(self, code: str) -> MutableMapping[str, str]:
+        """Every generated file in the language ``code``."""
+
+    def render_part(
+        self, code: str, shard: int, shards: int
+    ) -> tuple[MutableMapping[str, str], MutableMapping[str, str]]:
+        """The files shard ``shard`` of ``shards`` adds to the site, and the pages (another
+        shard's) that it needs to build its own: the ones the navigation names."""
+
+
+class _FixedPages:
+    """Pages rendered already, as ``{path: content}``, shared out between shards by path."""
+
+    def __init__(self, files: Mapping[str, str | bytes]) -> None:
+        self.files = files
+
+    @property
+    def shardable(self) -> int:
+        return sum(1 for name in self.files if _shardable(name))
+
+    def render(self, code: str) -> MutableMapping[str, str | bytes]:
+        return dict(self.files)
+
+    def render_part(
+        self, code: str, shard: int, shards: int
+    ) -> tuple[MutableMapping[str, str | bytes], MutableMapping[str, str | bytes]]:
+        bulk = sorted(name for name in self.files if _shardable(name))
+        mine = set(bulk[shard::shards])
+        if shard == 0:
+            others = set(bulk) - mine
+            return {k: v for k, v in self.files.items() if k not in others}, {}
+        needed = {k: v for k, v in self.files.items() if k.endswith(".md") and not _shardable(k)}
+        return {k: self.files[k] for k in sorted(mine)}, needed
 
 
 def build_site(
-    pages: PageSource,
+    pages: Mapping[str, str | bytes] | PageSource,
     project: Path,
     site_dir: Path,
     site_name: str,
@@ -93,8 +132,8 @@ def build_site(
 ) -> int:
     """Write the pages into ``docs/`` and build the site into ``site_dir``; return the page count.
 
-    ``pages`` is ``{path: content}`` for a site in one language, or a function that renders
-    the pages of the language it is given. The first language is the default: its site is at
+    ``pages`` is ``{path: content}`` for a site in one language, or a :class:`PageSource` that
+    renders the pages of the language (or of the shard) it is given. The first language is the default: its site is at
     the root of ``site_dir`` and its pages go into ``docs/``; every other language is built
     from its own staged copy into ``site_dir/<code>/``. Languages are built side by side, one
     process each, as many at a time as the machine has cores.
@@ -104,7 +143,7 @@ def build_site(
     staging = Path(tempfile.mkdtemp(prefix=".accountbook-build-", dir=project))
     # Beside the site folder, so that putting the new site in place is one rename.
     site_staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-building-", dir=site_dir.parent))
-    render = pages if callable(pages) else (lambda code: pages)
+    source: PageSource = pages if hasattr(pages, "render_part") else _FixedPages(pages)  # type: ignore[assignment]
     default = languages[0]
     try:
         builds = [
@@ -116,7 +155,7 @@ def build_site(
                 site=site_staging / ("site" if code == default else f"site-{code}"),
                 site_name=site_name,
                 as_of=as_of,
-                render=render,
+                source=source,
             )
             for code in languages
         ]
@@ -155,70 +194,85 @@ class _LanguageBuild:
     site: Path
     site_name: str
     as_of: date
-    render: Callable[[str], Mapping[str, str | bytes]]
+    source: PageSource
 
     def run(self) -> int:
         """Stage the pages and build them; return how many Markdown pages were generated."""
         lang = language(self.code)
         _copy_hand_written(self.project / "docs", self.docs, lang)
-        files = self.render(self.code)
+        shards = _shard_count(self.source.shardable, len(self.languages))
+        if shards > 1:
+            return self._sharded(shards)
+        files = self.source.render(self.code)
         count = sum(1 for name in files if name.endswith(".md"))
-        bulk = sorted(name for name in files if _shardable(name))
         _write(files, self.docs)
         del files
-        shards = _shard_count(len(bulk), len(self.languages))
-        if shards == 1:
-            self._mkdocs(self.docs, self.site)
-        else:
-            self._sharded(bulk, shards)
+        self._mkdocs(self.docs, self.site)
         return count
 
-    def _sharded(self, bulk: list[str], shards: int) -> None:
+    def _sharded(self, shards: int) -> int:
         """Build the site as ``shards`` MkDocs builds side by side, then join them.
 
         MkDocs builds one page at a time, and a big site is mostly client dossiers, which are
-        not in the navigation and link to other pages only through HTML. Each shard builds
-        every other page (there are few) and its share of the dossiers; the first shard's site
-        takes in the others' dossiers, and the search index and sitemap are joined in MkDocs'
-        own order, so the site is the same, byte for byte, as one build would make it.
+        not in the navigation and link to other pages only through HTML. Each shard renders
+        and builds its share of the dossiers (and the pages the navigation needs); the first
+        also every other page. The first shard's site takes in the others' files, and the
+        search index and sitemap are joined in MkDocs' own order, so the site is the same,
+        byte for byte, as one build would make it.
         """
-        groups = [bulk[shard::shards] for shard in range(shards)]
-        jobs = []
-        for shard, group in enumerate(groups):
-            docs = self.docs.with_name(f"{self.docs.name}-shard{shard}")
-            site = self.site.with_name(f"{self.site.name}-shard{shard}")
-            _link_tree(self.docs, docs, set(bulk) - set(group), with_static=shard == 0)
-            jobs.append((docs, site))
-        _run_parallel(
+        parts = [
+            (
+                self.docs.with_name(f"{self.docs.name}-shard{shard}"),
+                self.site.with_name(f"{self.site.name}-shard{shard}"),
+                self.docs.with_name(f"{self.docs.name}-shard{shard}.json"),
+            )
+            for shard in range(shards)
+        ]
+        counts = _run_parallel(
             [
-                (f"{self.code}-shard{shard}", partial(self._mkdocs_count, docs, site))
-                for shard, (docs, site) in enumerate(jobs)
+                (f"{self.code}-shard{shard}", partial(self._shard, shard, shards, *part))
+                for shard, part in enumerate(parts)
             ],
             self.docs.parent,
         )
-        main = jobs[0][1]
-        pages: dict[str, str] = {}  # source -> URL of every shardable page, in MkDocs' order
-        for shard, group in enumerate(groups):
-            site = jobs[shard][1]
-            for source in group:
-                target = _built_page(site, source)
-                pages[source] = (
-                    target.parent.relative_to(site).as_posix() + "/"
-                    if target.name == "index.html"
-                    else target.relative_to(site).as_posix()
-                )
+        main = parts[0][1]
+        urls: dict[str, str] = {}  # each shardable page's URL, by its Markdown file
+        for shard, (_, site, listing) in enumerate(parts):
+            for name in json.loads(listing.read_text(encoding="utf-8")):
+                if _shardable(name):
+                    built = _built_page(site, name)
+                    relative = built.relative_to(site)
+                    urls[name] = (
+                        relative.parent.as_posix() + "/"
+                        if built.name == "index.html"
+                        else relative.as_posix()
+                    )
+                elif not name.endswith(".md") and (site / name).is_file():
+                    relative = Path(name)  # a chart or another file, copied as it is
+                else:
+                    continue
                 if shard:
-                    destination = main / target.relative_to(site)
+                    destination = main / relative
                     destination.parent.mkdir(parents=True, exist_ok=True)
-                    target.rename(destination)
-        order = [pages[source] for source in bulk]
-        _join_search_index(main, [site for _, site in jobs[1:]], order)
-        _join_sitemap(main, [site for _, site in jobs[1:]], order)
+                    (site / relative).rename(destination)
+        order = [urls[name] for name in sorted(urls)]
+        _join_search_index(main, [site for _, site, _ in parts[1:]], order)
+        _join_sitemap(main, [site for _, site, _ in parts[1:]], order)
         main.rename(self.site)
+        return sum(counts)
 
-    def _mkdocs_count(self, docs: Path, site: Path) -> int:
+    def _shard(self, shard: int, shards: int, docs: Path, site: Path, listing: Path) -> int:
+        """Render and build one shard; list the files it adds; return its Markdown pages."""
+        own, needed = self.source.render_part(self.code, shard, shards)
+        listing.write_text(json.dumps(sorted(own)), encoding="utf-8")
+        count = sum(1 for name in own if name.endswith(".md"))
+        _copy_hand_written(self.project / "docs", docs, language(self.code))
+        _write(needed, docs)
+        # The shard's files go into the language's docs (which become docs/) and, as hard
+        # links to the same files, into the shard's own.
+        _write(own, self.docs, also=docs)
         self._mkdocs(docs, site)
-        return 0
+        return count
 
     def _mkdocs(self, docs: Path, site: Path) -> None:
         from mkdocs.commands.build import build
@@ -300,24 +354,6 @@ def _shard_count(pages: int, languages: int) -> int:
     if pages < SHARD_MIN_PAGES or _fork_context() is None:
         return 1
     return max(1, min(cores // languages, pages // (SHARD_MIN_PAGES // 2)))
-
-
-def _link_tree(source: Path, target: Path, leave_out: set[str], with_static: bool) -> None:
-    """A copy of ``source`` made of hard links (no data is copied), without ``leave_out``, and
-    without the charts unless ``with_static`` (pages refer to them through HTML only)."""
-    for folder, _, names in os.walk(source):
-        relative = Path(folder).relative_to(source)
-        if not with_static and relative.parts[:1] == ("charts",):
-            continue
-        (target / relative).mkdir(parents=True, exist_ok=True)
-        for name in names:
-            path = (relative / name).as_posix()
-            if path in leave_out:
-                continue
-            try:
-                os.link(Path(folder) / name, target / relative / name)
-            except OSError:
-                shutil.copy2(Path(folder) / name, target / relative / name)
 
 
 def _built_page(site: Path, source: str) -> Path:
@@ -420,22 +456,29 @@ def _translated_nav(nav: list[Any], lang: Language) -> list[Any]:
     return translated
 
 
-def _write(files: Mapping[str, str | bytes], folder: Path) -> None:
+def _write(files: Mapping[str, str | bytes], folder: Path, also: Path | None = None) -> None:
     """Write the pages, emptying ``files`` as it goes when it can: MkDocs then holds every page
-    in memory itself, and a big site should not hold its Markdown twice."""
+    in memory itself, and a big site should not hold its Markdown twice. With ``also``, each
+    file is hard-linked there too."""
     folders: set[Path] = set()
     items: Iterator[tuple[str, str | bytes]] = (
         _popping(files) if isinstance(files, MutableMapping) else iter(files.items())
     )
     for relative, content in items:
         target = folder / relative
-        if target.parent not in folders:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            folders.add(target.parent)
+        for parent in (target.parent, *(((also / relative).parent,) if also else ())):
+            if parent not in folders:
+                parent.mkdir(parents=True, exist_ok=True)
+                folders.add(parent)
         if isinstance(content, bytes):
             target.write_bytes(content)
         else:
             target.write_text(content, encoding="utf-8", newline="\n")
+        if also is not None:
+            try:
+                os.link(target, also / relative)
+            except OSError:
+                shutil.copy2(target, also / relative)
 
 
 def _popping(files: MutableMapping[str, str | bytes]) -> Iterator[tuple[str, str | bytes]]:

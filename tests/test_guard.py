@@ -64,6 +64,31 @@ def test_each_kind_of_problem_is_found(
     assert "pat@acme" not in " ".join(finding.detail for finding in findings)
 
 
+def test_a_big_site_is_scanned_by_several_processes_with_the_same_findings(
+    built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator import guard
+
+    site = _copy(built, tmp_path)
+    for page, injected in (
+        (site / "clients" / "C1" / "index.html", '<img src="x.png" onerror="alert(1)">'),
+        (site / "index.html", "<td>pat@acme.example</td>"),
+        (site / "managers" / "M1" / "index.html", "<script>alert(1)</script>"),
+    ):
+        page.write_text(
+            page.read_text(encoding="utf-8").replace("</article>", injected + "</article>"),
+            encoding="utf-8",
+        )
+    alone = scan(site, ["pat@acme.example"])
+    monkeypatch.setattr(guard, "PARALLEL_FILES", 2)  # a process per core, whatever the size
+    monkeypatch.setattr(guard.os, "cpu_count", lambda: 2)
+    shared = scan(site, ["pat@acme.example"])
+    assert [finding.what for finding in alone] == [
+        "event handler attribute", "personal or internal value", "foreign inline script",
+    ]  # fmt: skip
+    assert shared == alone  # the same findings, in the files' order
+
+
 def test_a_leaking_build_is_not_published(tmp_path: Path) -> None:
     project = make_project(tmp_path / "p")
     source = write_csv(small_grid(), tmp_path / "b")

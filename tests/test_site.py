@@ -344,3 +344,29 @@ def test_a_site_built_in_shards_equals_one_built_whole(
     assert site_module._shard_count(60, 1) == 2  # the second build was split
     assert built[0] == built[1]
     assert len([name for name in built[1] if name.startswith("clients/")]) == 61
+
+
+def test_pages_rendered_already_are_shared_out_the_same_way(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # build_site also takes {path: Markdown} (the benchmarks pass it so): split by path.
+    from generator import site as site_module
+    from generator.pages import render
+
+    schema = load_schema()
+    report = validate(read(DEMO, schema.table_names), schema)
+    model = build_model(report, "EUR")
+    kpis = compute(model, AS_OF)
+    config = pipeline.Config(source=str(DEMO))
+    monkeypatch.setattr(site_module.os, "cpu_count", lambda: 2)
+    built = []
+    for name, min_pages in (("whole", 10**9), ("shards", 2)):
+        monkeypatch.setattr(site_module, "SHARD_MIN_PAGES", min_pages)
+        project = make_project(tmp_path / name)
+        files = render(model, kpis, schema, report.warnings, config, "demo")
+        pages = site_module.build_site(files, project, project / "site", "Test site", AS_OF)
+        built.append((pages, tree_digest(project / "site"), tree_digest(project / "docs")))
+    assert built[0] == built[1]
+    # 60 dossiers, 8 managers, 3 roles, and home, 3 lists, company KPIs, leaderboard, 3 teams,
+    # the spreadsheet guide and data quality.
+    assert built[0][0] == 60 + 8 + 3 + 11
