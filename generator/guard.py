@@ -16,6 +16,7 @@ import re
 import tempfile
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from .issues import shown_value
@@ -216,15 +217,26 @@ def _markup_findings(name: str, text: str, allowed_inline: set[str]) -> list[Fin
     for attributes in _TAG.findall(text):
         if not attributes or attributes.isspace():
             continue  # <td>, <tr>, <p>: most tags of a table-heavy page
-        for attribute, quoted in _ATTRIBUTE.findall(attributes):
-            attribute = attribute.lower()
-            if attribute.startswith("on"):
-                findings.append(Finding(name, "event handler attribute", attribute))
-            elif attribute in _URL_ATTRIBUTES and quoted:
-                url = html.unescape(quoted.strip("\"'"))
-                if _DANGEROUS_SCHEME.match(re.sub(r"[\x00-\x20]", "", url)):
-                    findings.append(Finding(name, "script URL", url[:60]))
+        findings += [
+            Finding(name, what, detail) for what, detail in _attribute_findings(attributes)
+        ]
     return findings
+
+
+@lru_cache(maxsize=1 << 16)
+def _attribute_findings(attributes: str) -> tuple[tuple[str, str], ...]:
+    """What is wrong with a tag's attributes. Remembered: every page repeats the theme's tags
+    (header, navigation, icons), and a dossier's links to its manager and the downloads."""
+    found = []
+    for attribute, quoted in _ATTRIBUTE.findall(attributes):
+        attribute = attribute.lower()
+        if attribute.startswith("on"):
+            found.append(("event handler attribute", attribute))
+        elif attribute in _URL_ATTRIBUTES and quoted:
+            url = html.unescape(quoted.strip("\"'"))
+            if _DANGEROUS_SCHEME.match(re.sub(r"[\x00-\x20]", "", url)):
+                found.append(("script URL", url[:60]))
+    return tuple(found)
 
 
 def _leak_findings(
@@ -244,7 +256,7 @@ def _leak_findings(
             for value in sorted(leaked)
         ]
         words = "\n".join(sorted(nodes))
-        for email in _EMAIL.findall(words):
+        for email in _EMAIL.findall(words) if "@" in words else ():
             if email.lower() in emails and email not in leaked:
                 leaked.add(email)
                 findings.append(Finding(name, "personal e-mail", shown_value(email, personal=True)))

@@ -92,15 +92,16 @@ def build(config: Config, as_of: date, project: Path) -> BuildResult:
     model = build_model(report, config.base_currency, config.default_language)
     report.tables.clear()  # the model holds the values now; a 20,000-client site needs the memory
     kpis = compute(model, as_of)
-    # What the languages share is worked out once; each language's pages are rendered where
-    # that language is built (see site.build_site).
-    pages = Pages(model, kpis, load_schema(), report.warnings, config, report.source_title)
     site_dir = Path(config.site_dir)
     if not site_dir.is_absolute():
         site_dir = project / site_dir
-    # The downloads (thousands of workbooks on a big site) are written by a second process
-    # while MkDocs builds the pages in this one: the machine has two cores.
+    # The downloads (thousands of workbooks on a big site) are written by another process,
+    # started as soon as what they need exists, while this one works out the pages and MkDocs
+    # builds them (on a big site, in a process per core).
     with DownloadsWriter(model, kpis, config, project) as writer:
+        # What the languages share is worked out once; each language's pages are rendered
+        # where that language (or shard) is built: see site.build_site.
+        pages = Pages(model, kpis, load_schema(), report.warnings, config, report.source_title)
         del model, kpis
         count = build_site(
             pages,
