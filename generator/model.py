@@ -213,7 +213,9 @@ def build_model(
     rates[base_currency] = Decimal(1)
 
     def in_base(amount: Decimal, currency: str | None) -> Decimal:
-        rate: Decimal = rates[currency or base_currency]
+        if currency is None or currency == base_currency:
+            return amount  # most amounts: no multiplication by one
+        rate: Decimal = rates[currency]
         return amount * rate
 
     clauses: dict[str, dict[str, dict[str, list[str]]]] = {}

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _KEEP = re.compile(r"[A-Za-z0-9-]")
+_ALL_KEPT = re.compile(r"[A-Za-z0-9-]+")
 _RESERVED = {
     "con",
     "prn",
@@ -16,12 +18,15 @@ _RESERVED = {
 }
 
 
+@lru_cache(maxsize=1 << 16)  # a page links to the same managers and roles as thousands of others
 def page_slug(identifier: str) -> str:
     """A file-name stem for ``identifier``: letters, digits and hyphens; anything else encoded.
 
     Every other character becomes ``_`` and its code point in hex and ``_``, so the mapping is
     one to one: no two ids share a slug, and no slug holds a path separator, a dot or NUL.
     """
+    if _ALL_KEPT.fullmatch(identifier) and identifier.lower() not in _RESERVED:
+        return identifier  # most ids: nothing to encode
     text = unicodedata.normalize("NFC", identifier)
     slug = "".join(char if _KEEP.fullmatch(char) else f"_{ord(char):x}_" for char in text)
     if not slug or slug.lower() in _RESERVED:
