@@ -155,6 +155,11 @@ def _today() -> date:
 )
 @click.option("--site-dir", help="Where to build the site (default: site).")
 @click.option("--base-currency", help="ISO code of the currency KPIs are counted in (default EUR).")
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Processes to run at once (default: one per core); 1 uses the least memory.",
+)
 @click.pass_context
 def build(
     ctx: click.Context,
@@ -162,6 +167,7 @@ def build(
     as_of: datetime | None,
     site_dir: str | None,
     base_currency: str | None,
+    jobs: int | None,
 ) -> None:
     """Check the workbook, compute the KPIs and build the site.
 
@@ -174,7 +180,7 @@ def build(
       accountbook build
       accountbook build --source team.xlsx --as-of 2026-03-31 --site-dir public
     """
-    config = _config(ctx, source=source, base_currency=base_currency, site_dir=site_dir)
+    config = _config(ctx, source=source, base_currency=base_currency, site_dir=site_dir, jobs=jobs)
     report_date = as_of.date() if as_of else (config.report_date or _today())
     try:
         result = pipeline.build(config, report_date, Path.cwd())
@@ -227,7 +233,7 @@ def serve(ctx: click.Context, source: str | None, as_of: datetime | None, dev_ad
     Example:
       accountbook serve --dev-addr 127.0.0.1:8001
     """
-    ctx.invoke(build, source=source, as_of=as_of, site_dir=None, base_currency=None)
+    ctx.invoke(build, source=source, as_of=as_of, site_dir=None, base_currency=None, jobs=None)
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     config = _config(ctx)

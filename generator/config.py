@@ -43,6 +43,10 @@ class Config:
     # The site's languages; the first is the default, built at the site's root, the others in
     # a folder each (site/cs/, site/de/, ...). Each needs a catalog in generator/locales/.
     languages: tuple[str, ...] = ("en",)
+    # How many processes a build may run at once (languages, shards of a big site, downloads,
+    # the safety scan); None means one per core. Each holds its share of the site in memory:
+    # 1 builds in one process, slower, in the least memory.
+    jobs: int | None = None
 
     @property
     def default_language(self) -> str:
@@ -80,6 +84,12 @@ def load_config(path: Path | None = None, environ: dict[str, str] | None = None)
 
 def _typed(name: str, value: Any, where: str) -> Any:
     kind = str(_KINDS[name])
+    if "int" in kind:
+        if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
+            return value
+        if isinstance(value, str) and value.strip().isdigit() and int(value) >= 1:
+            return int(value)
+        raise ConfigError(f"{where}: {name} must be a whole number of 1 or more, not {value!r}")
     if "tuple" in kind:
         # A TOML array, or a comma-separated list in an environment variable.
         items = value.split(",") if isinstance(value, str) else value

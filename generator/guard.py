@@ -19,7 +19,9 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from . import workers as parallel
 from .issues import shown_value
+from .memory import fork_shared
 
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
 # A start tag, its quoted attribute values taken whole (a '>' or 'on...=' inside them is text).
@@ -94,7 +96,7 @@ def scan(site: Path, private: Iterable[str], secrets: Iterable[str] = ()) -> lis
         if "fork" in multiprocessing.get_all_start_methods()
         else None
     )
-    workers = min(os.cpu_count() or 1, max(1, len(paths) // (PARALLEL_FILES // 2)))
+    workers = min(parallel.cores(), max(1, len(paths) // (PARALLEL_FILES // 2)))
     if context is None or workers < 2:
         return _scan_files(site, paths, allowed_inline, private_values, emails, secret_values)
     with tempfile.TemporaryDirectory(prefix="accountbook-scan-") as folder:
@@ -106,6 +108,7 @@ def scan(site: Path, private: Iterable[str], secrets: Iterable[str] = ()) -> lis
                 args=(site, paths[worker::workers], allowed_inline, private_values, emails,
                       secret_values, out),
             )  # fmt: skip
+            fork_shared()
             process.start()
             processes.append((process, out))
         findings: list[Finding] = []

@@ -14,12 +14,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from . import workers
 from .config import Config
 from .export import downloads
 from .files import replaced_whole, write_files
 from .guard import secrets_from_environment
 from .issues import Issue
 from .kpi import compute
+from .memory import fork_shared
 from .model import build_model
 from .pages import Pages
 from .schema import load_schema
@@ -85,6 +87,11 @@ def pull(config: Config, out: Path, pulled_at: str) -> Path:
 def build(config: Config, as_of: date, project: Path) -> BuildResult:
     """Check the workbook, compute the KPIs, render the pages and build the site."""
     # Gather, then write: everything is read, validated and rendered in memory first.
+    with workers.limited(config.jobs):
+        return _build(config, as_of, project)
+
+
+def _build(config: Config, as_of: date, project: Path) -> BuildResult:
     report = check(config)
     if not report.valid:
         raise InvalidWorkbook(report)
@@ -129,7 +136,7 @@ class DownloadsWriter:
         self.process: Any = None
         context = (
             multiprocessing.get_context("fork")
-            if "fork" in multiprocessing.get_all_start_methods()
+            if "fork" in multiprocessing.get_all_start_methods() and workers.cores() > 1
             else None
         )
         if context is None:
@@ -138,6 +145,7 @@ class DownloadsWriter:
             self.process = context.Process(
                 target=_write_downloads, args=(model, kpis, config, self.folder)
             )
+            fork_shared()
             self.process.start()
 
     def collect(self) -> Path:

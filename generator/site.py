@@ -27,8 +27,10 @@ from multiprocessing.connection import wait as _connection_wait
 from pathlib import Path
 from typing import Any, Protocol
 
+from . import workers
 from .guard import Finding, scan
 from .i18n import SOURCE_LANGUAGE, Language, language
+from .memory import fork_shared
 from .pages import GENERATED, english_only
 
 THEME = Path(__file__).parent / "theme"
@@ -350,7 +352,7 @@ def _shardable(name: str) -> bool:
 
 def _shard_count(pages: int, languages: int) -> int:
     """How many MkDocs builds one language's site is split into: the cores the languages leave."""
-    cores = os.cpu_count() or 1
+    cores = workers.cores()
     if pages < SHARD_MIN_PAGES or _fork_context() is None:
         return 1
     return max(1, min(cores // languages, pages // (SHARD_MIN_PAGES // 2)))
@@ -502,9 +504,9 @@ def _run_parallel(jobs: list[tuple[str, Callable[[], int]]], staging: Path) -> l
     no fork), else in forked processes, as many at a time as there are cores. A failed job
     stops the others and raises its own error here."""
     context = _fork_context()
-    if len(jobs) == 1 or context is None:
+    at_once = max(1, min(len(jobs), workers.cores()))
+    if at_once == 1 or context is None:
         return [job() for _, job in jobs]
-    at_once = max(1, min(len(jobs), os.cpu_count() or 1))
     results: dict[str, int] = {}
     waiting = list(jobs)
     running: dict[str, Any] = {}
@@ -514,6 +516,7 @@ def _run_parallel(jobs: list[tuple[str, Callable[[], int]]], staging: Path) -> l
                 name, job = waiting.pop(0)
                 outcome = staging / f"outcome-{name}.json"
                 process = context.Process(target=_run_child, args=(job, outcome))
+                fork_shared()
                 process.start()
                 running[name] = (process, outcome)
             _connection_wait([process.sentinel for process, _ in running.values()])

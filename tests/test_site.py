@@ -370,3 +370,44 @@ def test_pages_rendered_already_are_shared_out_the_same_way(
     # 60 dossiers, 8 managers, 3 roles, and home, 3 lists, company KPIs, leaderboard, 3 teams,
     # the spreadsheet guide and data quality.
     assert built[0][0] == 60 + 8 + 3 + 11
+
+
+def test_jobs_1_builds_in_one_process_and_the_same_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # jobs bounds the processes (and so the memory) of a build: with 1 nothing is forked, not
+    # the languages, the shards of a big site, the downloads or the scan, and the site is the
+    # same as the parallel build's.
+    import os
+
+    from generator import guard
+    from generator import site as site_module
+
+    monkeypatch.setattr(site_module, "SHARD_MIN_PAGES", 2)
+    monkeypatch.setattr(guard, "PARALLEL_FILES", 2)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    built = []
+    for jobs in (None, 1):
+        project = make_project(tmp_path / f"jobs-{jobs}")
+        if jobs == 1:
+
+            def no_fork() -> int:
+                raise AssertionError("forked a process with jobs = 1")
+
+            monkeypatch.setattr(os, "fork", no_fork)
+        build(project, DEMO, languages=("en", "cs"), jobs=jobs)
+        built.append(tree_digest(project / "site"))
+    assert built[0] == built[1]
+
+
+def test_jobs_in_the_config(tmp_path: Path) -> None:
+    from generator.config import ConfigError, load_config
+
+    path = tmp_path / "accountbook.toml"
+    path.write_text("jobs = 1\n", encoding="utf-8")
+    assert load_config(path, environ={}).jobs == 1
+    assert load_config(path, environ={"ACCOUNTBOOK_JOBS": "3"}).jobs == 3
+    for bad in ("jobs = 0", 'jobs = "many"', "jobs = true"):
+        path.write_text(bad + "\n", encoding="utf-8")
+        with pytest.raises(ConfigError, match="jobs must be a whole number of 1 or more"):
+            load_config(path, environ={})
