@@ -92,7 +92,7 @@ class TreeMemory:
         return total
 
 
-def run(sales: int, clients: int) -> dict[str, float]:
+def run(sales: int, clients: int, jobs: int | None = None) -> dict[str, float]:
     """Our stages alone, one after the other; then ``accountbook build`` end to end."""
     folder = dataset(clients, sales)
     schema = load_schema()
@@ -132,7 +132,7 @@ def run(sales: int, clients: int) -> dict[str, float]:
         with TreeMemory() as memory:
             subprocess.run(
                 [sys.executable, "-m", "generator", "build", "--source", str(folder),
-                 "--as-of", AS_OF.isoformat()],
+                 "--as-of", AS_OF.isoformat(), *(("--jobs", str(jobs)) if jobs else ())],
                 cwd=project,
                 check=True,
                 stdout=subprocess.DEVNULL,
@@ -151,13 +151,17 @@ def run(sales: int, clients: int) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", nargs="+", default=["1000:1000", "10000:2000", "100000:5000"])
+    parser.add_argument("--jobs", type=int, help="accountbook build --jobs (default: one per core)")
     arguments = parser.parse_args()
     for size in arguments.sizes:
         sales, clients = (int(part) for part in size.split(":"))
-        times = run(sales, clients)
+        times = run(sales, clients, arguments.jobs)
         ours = sum(times[name] for name in ("read", "validate", "model", "kpi", "render"))
         total = times["end to end"]
-        print(f"\n{sales:,} sales, {clients:,} clients, {int(times['pages']):,} generated files")
+        jobs = f", --jobs {arguments.jobs}" if arguments.jobs else ""
+        print(
+            f"\n{sales:,} sales, {clients:,} clients, {int(times['pages']):,} generated files{jobs}"
+        )
         for name in ("read", "validate", "model", "kpi", "render"):
             print(f"  {name:<24} {times[name]:8.2f} s (alone)")
         print(f"  {'accountbook build':<24} {total:8.2f} s end to end")
