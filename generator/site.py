@@ -140,6 +140,8 @@ def build_site(
     from its own staged copy into ``site_dir/<code>/``. Languages are built side by side, one
     process each, as many at a time as the machine has cores.
     """
+    # MkDocs reads relative folders against mkdocs.yml's folder: give it absolute ones.
+    project, site_dir = project.resolve(), site_dir.resolve()
     docs = project / "docs"
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".accountbook-build-", dir=project))

@@ -411,3 +411,14 @@ def test_jobs_in_the_config(tmp_path: Path) -> None:
         path.write_text(bad + "\n", encoding="utf-8")
         with pytest.raises(ConfigError, match="jobs must be a whole number of 1 or more"):
             load_config(path, environ={})
+
+
+def test_a_project_given_as_a_relative_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # MkDocs reads relative folders against mkdocs.yml's own folder; the build must not care.
+    make_project(tmp_path / "project")
+    monkeypatch.chdir(tmp_path)
+    result = build(Path("project"), write_csv(small_grid(), tmp_path / "book"))
+    assert (tmp_path / "project" / "site" / "clients" / "C1" / "index.html").is_file()
+    assert result.pages > 0
