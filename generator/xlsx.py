@@ -22,6 +22,8 @@ from decimal import Decimal
 from typing import Any
 from xml.sax.saxutils import escape as _xml_escape
 
+from .validate import column_letter as column_name
+
 _EPOCH = date(1899, 12, 30)  # Excel's day 0 (with the 1900 leap-year bug folded in)
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # every part dated the same: same input, same bytes
 _MAX_TEXT = 32_767  # the most characters a cell holds
@@ -68,16 +70,6 @@ _ROOT_RELS = (
     '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/'
     'relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>'
 )
-
-
-def column_name(index: int) -> str:
-    """The letters of the 0-based column ``index``: 0 is A, 26 is AA."""
-    letters = ""
-    index += 1
-    while index:
-        index, remainder = divmod(index - 1, 26)
-        letters = chr(65 + remainder) + letters
-    return letters
 
 
 def _escape_control(found: re.Match[str]) -> str:
