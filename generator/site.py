@@ -397,18 +397,23 @@ def _join_sitemap(main: Path, others: list[Path], order: list[str]) -> None:
     if not path.is_file() or "<url>" not in path.read_text(encoding="utf-8"):
         return
     block = re.compile(r"[ \t]*<url>.*?</url>\n?", re.DOTALL)
+    wanted = set(order)
 
     def page(url_block: str) -> str:
+        """The shardable page a block lists, or "": its URL is a tail of the block's <loc>."""
         found = re.search(r"<loc>(.*?)</loc>", url_block)
         location = html.unescape(found[1]) if found else ""
-        return next((url for url in order if location.endswith("/" + url)), "")
+        # Only the tails that start after a "/" can be a page's URL: a few per address.
+        starts = (index + 1 for index, char in enumerate(location) if char == "/")
+        return next((location[at:] for at in starts if location[at:] in wanted), "")
 
     text = path.read_text(encoding="utf-8")
     entries: dict[str, list[str]] = defaultdict(list)
     for site in [main, *others]:
         for url_block in block.findall((site / "sitemap.xml").read_text(encoding="utf-8")):
-            if page(url_block):
-                entries[page(url_block)].append(url_block)
+            url = page(url_block)
+            if url:
+                entries[url].append(url_block)
     blocks = block.findall(text)
     start = text.index(blocks[0])
     end = text.index(blocks[-1]) + len(blocks[-1])
