@@ -13,9 +13,19 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from .i18n import N_
+from .issues import Issue, issue
 from .validate import Report, TableData
 
-SECTIONS = ("general", "knowledge", "duties", "rights", "responsibility")
+# The sections of a job description, in order, with their titles (translated on the pages).
+SECTION_TITLES = {
+    "general": N_("General provisions"),
+    "knowledge": N_("Knowledge"),
+    "duties": N_("Duties"),
+    "rights": N_("Rights"),
+    "responsibility": N_("Responsibility"),
+}
+SECTIONS = tuple(SECTION_TITLES)
 # The site's default language when none is named; an empty RoleClauses.lang means the default.
 DEFAULT_LANGUAGE = "en"
 
@@ -283,3 +293,57 @@ def build_model(
         complaints=[Complaint(**row) for row in _rows(tables.get("Complaints"))],
         reports=reports,
     )
+
+
+def missing_translations(report: Report, languages: tuple[str, ...]) -> list[Issue]:
+    """A warning for each role and language of the site that lacks some of its text.
+
+    The default language is the first; the Roles row and clauses with an empty ``lang`` are its
+    text. The site shows the default language's text wherever a translation is missing, with a
+    note on the page; these warnings list the same gaps on the data-quality page and in ``check``.
+    """
+    from babel import Locale
+
+    default, others = languages[0], languages[1:]
+    roles = list(report.tables["Roles"].records()) if "Roles" in report.tables else []
+    sections: dict[tuple[str, str], set[str]] = {}
+    if "RoleClauses" in report.tables:
+        for row in report.tables["RoleClauses"].records():
+            sections.setdefault((row["role_id"], row["lang"] or default), set()).add(row["section"])
+    translations = {}
+    if "RoleTranslations" in report.tables:
+        for row in report.tables["RoleTranslations"].records():
+            translations[(row["role_id"], row["lang"])] = row
+    found = []
+    for code in others:
+        name = Locale.parse(code, sep="-").get_display_name("en") or code
+        for role in roles:
+            role_id = role["role_id"]
+            parts = []
+            translated = translations.get((role_id, code))
+            if translated is None:
+                parts.append("title and details (no row in RoleTranslations)")
+            else:
+                parts += [
+                    column
+                    for column in _ROLE_TEXT
+                    if column != "title" and role[column] and not translated[column]
+                ]
+            have = sections.get((role_id, code), set())
+            parts += [
+                SECTION_TITLES[section]
+                for section in SECTIONS
+                if section in sections.get((role_id, default), set()) and section not in have
+            ]
+            if parts:
+                found.append(
+                    issue(
+                        "translation-missing",
+                        f"Role {role_id} has no {name} ({code}) text for: {', '.join(parts)}. "
+                        "The site shows the default language's text there, with a note.",
+                        tab="RoleTranslations" if translated is None else "RoleClauses",
+                        value=role_id,
+                        expected=f"rows for {code} in RoleTranslations and RoleClauses",
+                    )
+                )
+    return found

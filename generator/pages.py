@@ -22,18 +22,11 @@ from .i18n import N_, NO_VALUE, SOURCE_LANGUAGE, Language, language
 from .issues import Issue
 from .kpi import AGEING_BUCKETS, KpiRow, Kpis, Period, Receivable, expiring_contracts, open_invoices
 from .markdown import Safe, escape, front_matter, html_link, table, warning
-from .model import SECTIONS, Client, Contract, Model, Role, RoleText, Sale
+from .model import SECTION_TITLES, SECTIONS, Client, Contract, Model, Role, RoleText, Sale
 from .paths import page_slug
 from .schema import Schema
 from .schema_docs import schema_markdown
 
-SECTION_TITLES = {
-    "general": N_("General provisions"),
-    "knowledge": N_("Knowledge"),
-    "duties": N_("Duties"),
-    "rights": N_("Rights"),
-    "responsibility": N_("Responsibility"),
-}
 DECLINE_WINDOW_DAYS = 90
 DECLINE_SHARE = Decimal("0.75")  # below 75 % of the previous 90 days counts as declining
 COMPANY_CHART = N_("Company revenue against target by month")

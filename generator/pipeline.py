@@ -22,12 +22,12 @@ from .guard import secrets_from_environment
 from .issues import Issue
 from .kpi import compute
 from .memory import fork_shared
-from .model import build_model
+from .model import build_model, missing_translations
 from .pages import Pages
 from .schema import load_schema
 from .site import SiteBuildError, build_site
 from .sources import read
-from .validate import Report, missing_translations, validate
+from .validate import Report, validate
 
 
 class NoSourceError(Exception):
