@@ -19,7 +19,16 @@ from decimal import Decimal
 from typing import Any
 
 from .config import Config
-from .kpi import CSV_COLUMNS, KpiRow, Kpis, Period, expiring_contracts, kpis_csv, open_invoices
+from .kpi import (
+    CSV_COLUMNS,
+    KpiRow,
+    Kpis,
+    Period,
+    Receivable,
+    expiring_contracts,
+    kpis_csv,
+    open_invoices,
+)
 from .model import Client, Complaint, Contract, Model, Sale
 from .paths import page_slug
 from .sources import CsvWriter
@@ -209,6 +218,22 @@ def kpis_workbook(model: Model, kpis: Kpis) -> bytes:
 
 
 RECEIVABLE_HEADERS = ("Client", "Invoice", "Date", "Due on", "Open (base)", "Days past due", "Age")
+RECEIVABLE_WIDTHS = (32, 16, 12, 12, 14, 12, 12)
+
+
+def _receivable_rows(model: Model, receivables: Iterable[Receivable]) -> Iterable[tuple[Any, ...]]:
+    """The rows of a Receivables sheet (RECEIVABLE_HEADERS), for a manager's or a client's book."""
+    for r in receivables:
+        sale = r.sale
+        yield (
+            model.clients[sale.client_id].name,
+            sale.sale_id,
+            sale.date,
+            sale.due_on,
+            r.open_base,
+            r.days_overdue,
+            r.age,
+        )
 
 
 def manager_workbook(
@@ -253,19 +278,10 @@ def manager_workbook(
     book.sheet(
         "Receivables",
         RECEIVABLE_HEADERS,
-        (
-            (
-                model.clients[r.sale.client_id].name,
-                r.sale.sale_id,
-                r.sale.date,
-                r.sale.due_on,
-                r.open_base,
-                r.days_overdue,
-                r.age,
-            )
-            for r in sorted(open_invoices(sales, kpis.as_of), key=lambda r: -r.days_overdue)
+        _receivable_rows(
+            model, sorted(open_invoices(sales, kpis.as_of), key=lambda r: -r.days_overdue)
         ),
-        (32, 16, 12, 12, 14, 12, 12),
+        RECEIVABLE_WIDTHS,
     )
     mine = {c.client_id for c in clients}
     book.sheet(
@@ -408,19 +424,8 @@ def client_workbook(
     book.sheet(
         "Receivables",
         RECEIVABLE_HEADERS,
-        (
-            (
-                client.name,
-                r.sale.sale_id,
-                r.sale.date,
-                r.sale.due_on,
-                r.open_base,
-                r.days_overdue,
-                r.age,
-            )
-            for r in open_invoices(sales, kpis.as_of)
-        ),
-        (32, 16, 12, 12, 14, 12, 12),
+        _receivable_rows(model, open_invoices(sales, kpis.as_of)),
+        RECEIVABLE_WIDTHS,
     )
     book.sheet(
         "Complaints",
