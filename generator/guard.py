@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import html
 import json
-import multiprocessing
 import os
 import re
 import tempfile
@@ -21,7 +20,6 @@ from pathlib import Path
 
 from . import workers as parallel
 from .issues import shown_value
-from .memory import fork_shared
 
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
 # A start tag, its quoted attribute values taken whole (a '>' or 'on...=' inside them is text).
@@ -91,25 +89,17 @@ def scan(site: Path, private: Iterable[str], secrets: Iterable[str] = ()) -> lis
     secret_values = [secret for secret in secrets if secret]
     allowed_inline = _theme_inline_scripts(site)
     paths = sorted(path for path in site.rglob("*") if path.is_file())
-    context = (
-        multiprocessing.get_context("fork")
-        if "fork" in multiprocessing.get_all_start_methods()
-        else None
-    )
     workers = min(parallel.cores(), max(1, len(paths) // (PARALLEL_FILES // 2)))
-    if context is None or workers < 2:
+    if workers < 2 or not parallel.can_fork():
         return _scan_files(site, paths, allowed_inline, private_values, emails, secret_values)
     with tempfile.TemporaryDirectory(prefix="accountbook-scan-") as folder:
         processes = []
         for worker in range(workers):
             out = Path(folder) / f"{worker}.json"
-            process = context.Process(
-                target=_scan_child,
-                args=(site, paths[worker::workers], allowed_inline, private_values, emails,
-                      secret_values, out),
+            process = parallel.start(
+                _scan_child, site, paths[worker::workers], allowed_inline, private_values,
+                emails, secret_values, out,
             )  # fmt: skip
-            fork_shared()
-            process.start()
             processes.append((process, out))
         findings: list[Finding] = []
         try:

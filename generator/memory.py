@@ -23,15 +23,3 @@ def cycle_collection_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
-
-
-def fork_shared() -> None:
-    """Call right before forking a worker: the objects that exist now stay shared with it.
-
-    A forked process shares the parent's memory until either writes to a page. The cycle
-    collector in the child would walk (and so write to) every object it inherited, copying the
-    whole heap: moving them to the permanent generation (``gc.freeze``) keeps it out of them,
-    as Python's documentation recommends for fork without exec. They stay frozen in the parent
-    too, which only waits for its workers or holds long-lived data by then.
-    """
-    gc.freeze()

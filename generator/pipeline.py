@@ -5,7 +5,6 @@ sources -> validate -> (model -> kpi -> pages -> site / export, in later stages)
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import shutil
 import tempfile
@@ -21,7 +20,6 @@ from .files import replaced_whole, write_files
 from .guard import secrets_from_environment
 from .issues import Issue
 from .kpi import compute
-from .memory import fork_shared
 from .model import build_model, missing_translations
 from .pages import Pages
 from .schema import load_schema
@@ -134,19 +132,10 @@ class DownloadsWriter:
     def __init__(self, model: Any, kpis: Any, config: Config, project: Path) -> None:
         self.folder = Path(tempfile.mkdtemp(prefix=".accountbook-downloads-", dir=project))
         self.process: Any = None
-        context = (
-            multiprocessing.get_context("fork")
-            if "fork" in multiprocessing.get_all_start_methods() and workers.cores() > 1
-            else None
-        )
-        if context is None:
-            _write_downloads(model, kpis, config, self.folder)
+        if workers.can_fork():
+            self.process = workers.start(_write_downloads, model, kpis, config, self.folder)
         else:
-            self.process = context.Process(
-                target=_write_downloads, args=(model, kpis, config, self.folder)
-            )
-            fork_shared()
-            self.process.start()
+            _write_downloads(model, kpis, config, self.folder)
 
     def collect(self) -> Path:
         if self.process is not None:

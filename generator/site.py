@@ -12,7 +12,6 @@ import gzip
 import html
 import json
 import logging
-import multiprocessing
 import os
 import re
 import shutil
@@ -30,7 +29,6 @@ from typing import Any, Protocol
 from . import workers
 from .guard import Finding, scan
 from .i18n import SOURCE_LANGUAGE, Language, language
-from .memory import fork_shared
 from .pages import GENERATED, english_only
 
 THEME = Path(__file__).parent / "theme"
@@ -355,7 +353,7 @@ def _shardable(name: str) -> bool:
 def _shard_count(pages: int, languages: int) -> int:
     """How many MkDocs builds one language's site is split into: the cores the languages leave."""
     cores = workers.cores()
-    if pages < SHARD_MIN_PAGES or _fork_context() is None:
+    if pages < SHARD_MIN_PAGES or not workers.can_fork():
         return 1
     return max(1, min(cores // languages, pages // (SHARD_MIN_PAGES // 2)))
 
@@ -500,19 +498,12 @@ def _run_all(builds: list[_LanguageBuild], staging: Path) -> list[int]:
     return _run_parallel([(build.code, build.run) for build in builds], staging)
 
 
-def _fork_context() -> Any:
-    if "fork" in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("fork")
-    return None
-
-
 def _run_parallel(jobs: list[tuple[str, Callable[[], int]]], staging: Path) -> list[int]:
     """Run each job and return what each returned: in this process when there is one job (or
     no fork), else in forked processes, as many at a time as there are cores. A failed job
     stops the others and raises its own error here."""
-    context = _fork_context()
     at_once = max(1, min(len(jobs), workers.cores()))
-    if at_once == 1 or context is None:
+    if at_once == 1 or not workers.can_fork():
         return [job() for _, job in jobs]
     results: dict[str, int] = {}
     waiting = list(jobs)
@@ -522,9 +513,7 @@ def _run_parallel(jobs: list[tuple[str, Callable[[], int]]], staging: Path) -> l
             while waiting and len(running) < at_once:
                 name, job = waiting.pop(0)
                 outcome = staging / f"outcome-{name}.json"
-                process = context.Process(target=_run_child, args=(job, outcome))
-                fork_shared()
-                process.start()
+                process = workers.start(_run_child, job, outcome)
                 running[name] = (process, outcome)
             _connection_wait([process.sentinel for process, _ in running.values()])
             for name, (process, outcome) in list(running.items()):

@@ -7,9 +7,12 @@ machine with little memory, ``jobs = 1`` builds everything in one process, one t
 
 from __future__ import annotations
 
+import gc
+import multiprocessing
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 _limit: int | None = None
 
@@ -28,3 +31,23 @@ def limited(jobs: int | None) -> Iterator[None]:
         yield
     finally:
         _limit = previous
+
+
+def can_fork() -> bool:
+    """Whether work can go to forked processes: the system forks and more than one may run."""
+    return "fork" in multiprocessing.get_all_start_methods() and cores() > 1
+
+
+def start(target: Callable[..., None], *args: Any) -> Any:
+    """A forked process running ``target(*args)``, started.
+
+    A forked process shares the parent's memory until either writes to a page. The cycle
+    collector in the child would walk (and so write to) every object it inherited, copying the
+    whole heap: moving them to the permanent generation first (``gc.freeze``) keeps it out of
+    them, as Python's documentation recommends for fork without exec. They stay frozen in the
+    parent too, which by then only waits for its workers or holds long-lived data.
+    """
+    process = multiprocessing.get_context("fork").Process(target=target, args=args)
+    gc.freeze()
+    process.start()
+    return process
