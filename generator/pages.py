@@ -245,7 +245,8 @@ class Pages:
         self, code: str, shard: int, shards: int
     ) -> tuple[dict[str, str], dict[str, str]]:
         """Shard ``shard`` of ``shards``: the files it adds to the site, and the pages it needs
-        only to build its own (the navigation's), which the first shard adds.
+        only to build its own: every other page's Markdown (the navigation names some, and
+        their Markdown links must resolve), which the first shard adds.
 
         The dossiers are shared out in the order of their file names (every ``shards``-th one
         to each); the first shard also has every other page and chart.

@@ -91,7 +91,7 @@ class PageSource(Protocol):
         self, code: str, shard: int, shards: int
     ) -> tuple[MutableMapping[str, str], MutableMapping[str, str]]:
         """The files shard ``shard`` of ``shards`` adds to the site, and the pages (another
-        shard's) that it needs to build its own: the ones the navigation names."""
+        shard's) that it needs to build its own: the ones that are not shared out."""
 
 
 class _FixedPages:
@@ -217,8 +217,8 @@ class _LanguageBuild:
 
         MkDocs builds one page at a time, and a big site is mostly client dossiers, which are
         not in the navigation and link to other pages only through HTML. Each shard renders
-        and builds its share of the dossiers (and the pages the navigation needs); the first
-        also every other page. The first shard's site takes in the others' files, and the
+        and builds its share of the dossiers, with the other pages' Markdown so that its
+        navigation and links are the whole site's; the first adds those other pages. The first shard's site takes in the others' files, and the
         search index and sitemap are joined in MkDocs' own order, so the site is the same,
         byte for byte, as one build would make it.
         """
