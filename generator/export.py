@@ -13,7 +13,7 @@ import csv
 import io
 import json
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -443,49 +443,61 @@ def downloads(
     model: Model, kpis: Kpis, config: Config, per_record: bool = True
 ) -> dict[str, str | bytes]:
     """Every download of the site, as ``{path under downloads/: content}``."""
-    files: dict[str, str | bytes] = {
-        "kpis.csv": kpis_csv(kpis),
-        "kpis.xlsx": kpis_workbook(model, kpis),
-    }
-    files["clients.csv"] = csv_text(
-        (
-            "client_id",
-            "name",
-            "manager_id",
-            "segment",
-            "status",
-            "industry",
-            "country",
-            "city",
-            "since",
-            "credit_limit",
-        ),
-        (
+    return dict(each_download(model, kpis, config, per_record))
+
+
+def each_download(
+    model: Model, kpis: Kpis, config: Config, per_record: bool = True
+) -> Iterator[tuple[str, str | bytes]]:
+    """Every download of the site as ``(path under downloads/, content)``, one at a time: a
+    big site's thousands of workbooks are written out as they are made, not held together."""
+    yield "kpis.csv", kpis_csv(kpis)
+    yield "kpis.xlsx", kpis_workbook(model, kpis)
+    yield (
+        "clients.csv",
+        csv_text(
             (
-                c.client_id,
-                c.name,
-                c.manager_id,
-                c.segment,
-                c.status,
-                c.industry,
-                c.country,
-                c.city,
-                c.since,
-                c.credit_limit,
-            )
-            for c in model.clients.values()
+                "client_id",
+                "name",
+                "manager_id",
+                "segment",
+                "status",
+                "industry",
+                "country",
+                "city",
+                "since",
+                "credit_limit",
+            ),
+            (
+                (
+                    c.client_id,
+                    c.name,
+                    c.manager_id,
+                    c.segment,
+                    c.status,
+                    c.industry,
+                    c.country,
+                    c.city,
+                    c.since,
+                    c.credit_limit,
+                )
+                for c in model.clients.values()
+            ),
+            text_columns=range(8),
         ),
-        text_columns=range(8),
     )
-    files["managers.csv"] = csv_text(
-        ("manager_id", "name", "role_id", "reports_to", "region", "hired_on", "active"),
-        (
-            (m.manager_id, m.name, m.role_id, m.reports_to, m.region, m.hired_on, m.active)
-            for m in model.managers.values()
+    yield (
+        "managers.csv",
+        csv_text(
+            ("manager_id", "name", "role_id", "reports_to", "region", "hired_on", "active"),
+            (
+                (m.manager_id, m.name, m.role_id, m.reports_to, m.region, m.hired_on, m.active)
+                for m in model.managers.values()
+            ),
+            text_columns=range(5),
         ),
-        text_columns=range(5),
     )
-    files.update(dossier_tables(model, kpis, config))
+    yield from dossier_tables(model, kpis, config).items()
     if per_record:
         by_client: dict[str, list[Sale]] = defaultdict(list)
         by_manager: dict[str, list[Sale]] = defaultdict(list)
@@ -503,25 +515,30 @@ def downloads(
             portfolios[client.manager_id].append(client)
         expiring = expiring_contracts(model, kpis.as_of)
         for manager_id in model.managers:
-            files[f"managers/{page_slug(manager_id)}.xlsx"] = manager_workbook(
-                model,
-                kpis,
-                manager_id,
-                by_manager[manager_id],
-                config,
-                portfolios[manager_id],
-                expiring,
+            yield (
+                f"managers/{page_slug(manager_id)}.xlsx",
+                manager_workbook(
+                    model,
+                    kpis,
+                    manager_id,
+                    by_manager[manager_id],
+                    config,
+                    portfolios[manager_id],
+                    expiring,
+                ),
             )
         for client_id in model.clients:
-            files[f"clients/{page_slug(client_id)}.xlsx"] = client_workbook(
-                model,
-                kpis,
-                client_id,
-                by_client[client_id],
-                contracts[client_id],
-                complaints[client_id],
+            yield (
+                f"clients/{page_slug(client_id)}.xlsx",
+                client_workbook(
+                    model,
+                    kpis,
+                    client_id,
+                    by_client[client_id],
+                    contracts[client_id],
+                    complaints[client_id],
+                ),
             )
-    return files
 
 
 def dossier_tables(model: Model, kpis: Kpis, config: Config) -> dict[str, str]:

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
 
-def write_files(files: Mapping[str, str | bytes], folder: Path) -> None:
-    """Write ``{relative path: content}`` below ``folder``: text as UTF-8 with "\\n" line ends."""
-    for name, content in files.items():
+def write_files(
+    files: Mapping[str, str | bytes] | Iterable[tuple[str, str | bytes]], folder: Path
+) -> None:
+    """Write ``{relative path: content}`` (or such pairs, one at a time) below ``folder``: text
+    as UTF-8 with "\\n" line ends."""
+    pairs = files.items() if isinstance(files, Mapping) else files
+    for name, content in pairs:
         target = folder / name
         target.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(content, bytes):

@@ -196,7 +196,9 @@ class Pages:
         config: Config,
         source_name: str,
     ) -> None:
-        self.model, self.kpis, self.schema, self.config = model, kpis, schema, config
+        self.model: Model | None = model
+        self.kpis: Kpis | None = kpis
+        self.schema, self.config = schema, config
         self.warnings, self.source_name = warnings, source_name
         as_of = kpis.as_of
         self.receivables = open_invoices(model.sales, as_of)
@@ -234,37 +236,39 @@ class Pages:
 
     def render(self, code: str) -> dict[str, str]:
         """Every generated file of the site in the language ``code``."""
-        return self._render(code, clients=None, rest=True)
+        files: dict[str, str] = {}
+        self.render_into(code, files.__setitem__)
+        return files
 
-    @property
-    def shardable(self) -> int:
-        """How many pages can be built apart from the others (site.SHARDABLE): the dossiers."""
-        return len(self.model.clients)
-
-    def render_part(
-        self, code: str, shard: int, shards: int
-    ) -> tuple[dict[str, str], dict[str, str]]:
-        """Shard ``shard`` of ``shards``: the files it adds to the site, and the pages it needs
-        only to build its own: every other page's Markdown (the navigation names some, and
-        their Markdown links must resolve), which the first shard adds.
-
-        The dossiers are shared out in the order of their file names (every ``shards``-th one
-        to each); the first shard also has every other page and chart.
-        """
-        ordered = sorted(self.model.clients, key=_Site.client_path)
-        mine = set(ordered[shard::shards])
-        if shard == 0:
-            return self._render(code, clients=mine, rest=True), {}
-        needed = {
-            path: text
-            for path, text in self._render(code, clients=set(), rest=True).items()
-            if path.endswith(".md")
-        }
-        return self._render(code, clients=mine, rest=False), needed
-
-    def _render(self, code: str, clients: set[str] | None, rest: bool) -> dict[str, str]:
-        """The dossiers of ``clients`` (all when None) and, if ``rest``, every other file."""
+    def render_into(self, code: str, emit: Callable[[str, str], None]) -> None:
+        """Give every generated file in the language ``code`` to ``emit(path, content)`` as it
+        is made, so that a big site is written out without being held in memory whole."""
         model, kpis, config = self.model, self.kpis, self.config
+        if model is None or kpis is None:
+            raise RuntimeError("the pages were released: nothing is left to render them from")
+        self._render(model, kpis, config, code, emit)
+
+    def release(self) -> None:
+        """Let go of the model, the KPIs and what was worked out from them, once no language is
+        left to render in this process: a 20,000-client site's MkDocs build needs the memory."""
+        self.model = self.kpis = None
+        for worked_out in (
+            self.receivables,
+            self.expiring,
+            self.lost,
+            self.declining,
+            self.overdue_by_client,
+            self.holders,
+            self.boards,
+            self.portfolio,
+            self.sales_by_client,
+            self.by_client,
+        ):
+            worked_out.clear()
+
+    def _render(
+        self, model: Model, kpis: Kpis, config: Config, code: str, emit: Callable[[str, str], None]
+    ) -> None:
         lang = language(code)
         _, money = lang._, lang.money
         environment = _environment(lang)
@@ -284,10 +288,9 @@ class Pages:
             "section_titles": SECTION_TITLES,
             "default_language_name": language(config.default_language).name,
         }
-        files: dict[str, str] = {}
 
         def page(template: str, path: str, **context: Any) -> None:
-            files[path] = environment.get_template(template).render(path=path, **common, **context)
+            emit(path, environment.get_template(template).render(path=path, **common, **context))
 
         def figure(path: str, name: str, svg: str) -> Safe:
             """Keep the chart as a file beside the site's pages; show it on ``path`` as a picture.
@@ -298,7 +301,7 @@ class Pages:
             if not svg:
                 return Safe("")
             chart = f"charts/{path.removesuffix('.md').replace('/', '-')}-{name}.svg"
-            files[chart] = svg
+            emit(chart, svg)
             title = html.unescape(svg[svg.index("<title>") + 7 : svg.index("</title>")])
             return Safe(
                 f'<div class="ab-figure"><img class="ab-chart" src="{site.url(path, chart)}" '
@@ -315,213 +318,208 @@ class Pages:
                 target_tip=lang.gettext("(target {target})"),
             )
 
-        if rest:
-            company_months = kpis.series("company", None, "month")
-            page(
-                "home.md.j2",
+        company_months = kpis.series("company", None, "month")
+        page(
+            "home.md.j2",
+            "index.md",
+            headline=[kpis.get("company", None, p) for p in current.values() if p is not None],
+            overdue=sorted(self.overdue_by_client.items(), key=lambda item: (-item[1], item[0]))[
+                :10
+            ],
+            overdue_total=sum(self.overdue_by_client.values(), Decimal(0)),
+            expiring=self.expiring,
+            lost=self.lost,
+            declining=self.declining,
+            chart=figure(
                 "index.md",
-                headline=[kpis.get("company", None, p) for p in current.values() if p is not None],
-                overdue=sorted(
-                    self.overdue_by_client.items(), key=lambda item: (-item[1], item[0])
-                )[:10],
-                overdue_total=sum(self.overdue_by_client.values(), Decimal(0)),
-                expiring=self.expiring,
-                lost=self.lost,
-                declining=self.declining,
-                chart=figure(
-                    "index.md",
-                    "revenue",
-                    revenue_chart(lang.gettext(COMPANY_CHART), company_months[-24:]),
-                ),
-                source_name=self.source_name,
-                last_sale=model.sales[-1].date if model.sales else None,
-            )
-            page("roles_index.md.j2", "roles/index.md", holders=self.holders)
-            for role in model.roles.values():
-                page(
-                    "role.md.j2",
-                    site.role_path(role.role_id),
-                    role=role,
-                    holders=self.holders.get(role.role_id, []),
-                    **_job_description(role, code),
-                )
-            yes, no = lang.gettext("yes"), lang.gettext("no")
+                "revenue",
+                revenue_chart(lang.gettext(COMPANY_CHART), company_months[-24:]),
+            ),
+            source_name=self.source_name,
+            last_sale=model.sales[-1].date if model.sales else None,
+        )
+        page("roles_index.md.j2", "roles/index.md", holders=self.holders)
+        for role in model.roles.values():
             page(
-                "managers_index.md.j2",
-                "managers/index.md",
-                manager_table=table(
+                "role.md.j2",
+                site.role_path(role.role_id),
+                role=role,
+                holders=self.holders.get(role.role_id, []),
+                **_job_description(role, code),
+            )
+        yes, no = lang.gettext("yes"), lang.gettext("no")
+        page(
+            "managers_index.md.j2",
+            "managers/index.md",
+            manager_table=table(
+                [
+                    lang.gettext(header)
+                    for header in (
+                        N_("Manager"),
+                        N_("Role"),
+                        N_("Reports to"),
+                        N_("Region"),
+                        N_("Clients"),
+                        N_("Active"),
+                    )
+                ],
+                (
+                    (
+                        site.manager("managers/index.md", m.manager_id),
+                        site.role("managers/index.md", m.role_id),
+                        site.manager("managers/index.md", m.reports_to),
+                        m.region,
+                        lang.integer(len(portfolio.get(m.manager_id, []))),
+                        yes if m.active else no,
+                    )  # fmt: skip
+                    for m in model.managers.values()
+                ),
+                numeric=(4,),
+            ),
+        )
+        for manager in model.managers.values():
+            months = kpis.series("manager", manager.manager_id, "month")
+            path = site.manager_path(manager.manager_id)
+            page(
+                "manager.md.j2",
+                path,
+                manager=manager,
+                portfolio_table=table(
                     [
                         lang.gettext(header)
-                        for header in (
-                            N_("Manager"),
-                            N_("Role"),
-                            N_("Reports to"),
-                            N_("Region"),
-                            N_("Clients"),
-                            N_("Active"),
-                        )
+                        for header in (N_("Client"), N_("Segment"), N_("Status"), N_("Country"))
                     ],
                     (
                         (
-                            site.manager("managers/index.md", m.manager_id),
-                            site.role("managers/index.md", m.role_id),
-                            site.manager("managers/index.md", m.reports_to),
-                            m.region,
-                            lang.integer(len(portfolio.get(m.manager_id, []))),
-                            yes if m.active else no,
-                        )  # fmt: skip
-                        for m in model.managers.values()
-                    ),
-                    numeric=(4,),
-                ),
-            )
-            for manager in model.managers.values():
-                months = kpis.series("manager", manager.manager_id, "month")
-                path = site.manager_path(manager.manager_id)
-                page(
-                    "manager.md.j2",
-                    path,
-                    manager=manager,
-                    portfolio_table=table(
-                        [
-                            lang.gettext(header)
-                            for header in (N_("Client"), N_("Segment"), N_("Status"), N_("Country"))
-                        ],
-                        (
-                            (
-                                site.client(path, c.client_id),
-                                lang.word("Clients.segment", c.segment),
-                                lang.word("Clients.status", c.status),
-                                c.country,
-                            )
-                            for c in sorted(
-                                portfolio.get(manager.manager_id, []),
-                                key=lambda c: (c.name, c.client_id),
-                            )
-                        ),
-                    ),
-                    reports=[model.managers[m] for m in model.reports.get(manager.manager_id, [])],
-                    months=months[-12:],
-                    quarters=kpis.series("manager", manager.manager_id, "quarter")[-8:],
-                    years=kpis.series("manager", manager.manager_id, "year"),
-                    chart=figure(
-                        path,
-                        "revenue",
-                        revenue_chart(
-                            lang.gettext("{name}: revenue against target by month").format(
-                                name=manager.name
-                            ),
-                            months[-24:],
-                        ),
-                    ),
-                    is_team=bool(model.reports.get(manager.manager_id)),
-                )
-            page(
-                "clients_index.md.j2",
-                "clients/index.md",
-                client_table=table(
-                    (
-                        *(
-                            lang.gettext(header)
-                            for header in (
-                                N_("Client"),
-                                N_("Manager"),
-                                N_("Segment"),
-                                N_("Status"),
-                                N_("Country"),
-                            )
-                        ),
-                        lang.gettext("Overdue ({currency})").format(currency=model.base_currency),
-                    ),
-                    (
-                        (
-                            site.client("clients/index.md", c.client_id),
-                            site.manager("clients/index.md", c.manager_id),
+                            site.client(path, c.client_id),
                             lang.word("Clients.segment", c.segment),
                             lang.word("Clients.status", c.status),
                             c.country,
-                            money(self.overdue_by_client.get(c.client_id)),
-                        )  # fmt: skip
-                        for c in model.clients.values()
+                        )
+                        for c in sorted(
+                            portfolio.get(manager.manager_id, []),
+                            key=lambda c: (c.name, c.client_id),
+                        )
                     ),
-                    numeric=(5,),
                 ),
+                reports=[model.managers[m] for m in model.reports.get(manager.manager_id, [])],
+                months=months[-12:],
+                quarters=kpis.series("manager", manager.manager_id, "quarter")[-8:],
+                years=kpis.series("manager", manager.manager_id, "year"),
+                chart=figure(
+                    path,
+                    "revenue",
+                    revenue_chart(
+                        lang.gettext("{name}: revenue against target by month").format(
+                            name=manager.name
+                        ),
+                        months[-24:],
+                    ),
+                ),
+                is_team=bool(model.reports.get(manager.manager_id)),
             )
+        page(
+            "clients_index.md.j2",
+            "clients/index.md",
+            client_table=table(
+                (
+                    *(
+                        lang.gettext(header)
+                        for header in (
+                            N_("Client"),
+                            N_("Manager"),
+                            N_("Segment"),
+                            N_("Status"),
+                            N_("Country"),
+                        )
+                    ),
+                    lang.gettext("Overdue ({currency})").format(currency=model.base_currency),
+                ),
+                (
+                    (
+                        site.client("clients/index.md", c.client_id),
+                        site.manager("clients/index.md", c.manager_id),
+                        lang.word("Clients.segment", c.segment),
+                        lang.word("Clients.status", c.status),
+                        c.country,
+                        money(self.overdue_by_client.get(c.client_id)),
+                    )  # fmt: skip
+                    for c in model.clients.values()
+                ),
+                numeric=(5,),
+            ),
+        )
+        page(
+            "kpi_index.md.j2",
+            "kpi/index.md",
+            scope="company",
+            manager_id=None,
+            title=lang.gettext("Company KPIs"),
+            months=company_months,
+            quarters=kpis.series("company", None, "quarter"),
+            years=kpis.series("company", None, "year"),
+            chart=figure(
+                "kpi/index.md",
+                "revenue",
+                revenue_chart(lang.gettext(COMPANY_CHART), company_months[-24:]),
+            ),
+            teams=[m for m in sorted(model.managers) if model.reports.get(m)],
+        )
+        for manager_id in sorted(model.managers):
+            if not model.reports.get(manager_id):
+                continue
+            months = kpis.series("team", manager_id, "month")
             page(
                 "kpi_index.md.j2",
-                "kpi/index.md",
-                scope="company",
-                manager_id=None,
-                title=lang.gettext("Company KPIs"),
-                months=company_months,
-                quarters=kpis.series("company", None, "quarter"),
-                years=kpis.series("company", None, "year"),
+                site.team_path(manager_id),
+                scope="team",
+                manager_id=manager_id,
+                title=lang.gettext("Team of {name}").format(name=model.managers[manager_id].name),
+                months=months,
+                quarters=kpis.series("team", manager_id, "quarter"),
+                years=kpis.series("team", manager_id, "year"),
                 chart=figure(
-                    "kpi/index.md",
-                    "revenue",
-                    revenue_chart(lang.gettext(COMPANY_CHART), company_months[-24:]),
-                ),
-                teams=[m for m in sorted(model.managers) if model.reports.get(m)],
-            )
-            for manager_id in sorted(model.managers):
-                if not model.reports.get(manager_id):
-                    continue
-                months = kpis.series("team", manager_id, "month")
-                page(
-                    "kpi_index.md.j2",
                     site.team_path(manager_id),
-                    scope="team",
-                    manager_id=manager_id,
-                    title=lang.gettext("Team of {name}").format(
-                        name=model.managers[manager_id].name
+                    "revenue",
+                    revenue_chart(
+                        lang.gettext("Team revenue against target by month"), months[-24:]
                     ),
-                    months=months,
-                    quarters=kpis.series("team", manager_id, "quarter"),
-                    years=kpis.series("team", manager_id, "year"),
-                    chart=figure(
-                        site.team_path(manager_id),
-                        "revenue",
-                        revenue_chart(
-                            lang.gettext("Team revenue against target by month"), months[-24:]
+                ),
+                teams=[],
+            )
+        page(
+            "leaderboard.md.j2",
+            "kpi/leaderboard.md",
+            boards=self.boards,
+            charts={
+                kind: figure(
+                    "kpi/leaderboard.md",
+                    kind,
+                    attainment_chart(
+                        lang.gettext("Attainment by manager, {period}").format(
+                            period=current[kind].label  # type: ignore[union-attr]
                         ),
+                        [
+                            (model.managers[row.manager_id].name, row.attainment)
+                            for row in rows
+                            if row.attainment is not None and row.manager_id
+                        ],
+                        percent=lang.percent,
                     ),
-                    teams=[],
                 )
-            page(
-                "leaderboard.md.j2",
-                "kpi/leaderboard.md",
-                boards=self.boards,
-                charts={
-                    kind: figure(
-                        "kpi/leaderboard.md",
-                        kind,
-                        attainment_chart(
-                            lang.gettext("Attainment by manager, {period}").format(
-                                period=current[kind].label  # type: ignore[union-attr]
-                            ),
-                            [
-                                (model.managers[row.manager_id].name, row.attainment)
-                                for row in rows
-                                if row.attainment is not None and row.manager_id
-                            ],
-                            percent=lang.percent,
-                        ),
-                    )
-                    for kind, rows in self.boards.items()
-                },
-            )
-            files["data/spreadsheet.md"] = english_only(lang, schema_markdown(self.schema))
-            page(
-                "quality.md.j2",
-                "data/quality.md",
-                warnings=self.warnings,
-                source_name=self.source_name,
-            )
+                for kind, rows in self.boards.items()
+            },
+        )
+        emit("data/spreadsheet.md", english_only(lang, schema_markdown(self.schema)))
+        page(
+            "quality.md.j2",
+            "data/quality.md",
+            warnings=self.warnings,
+            source_name=self.source_name,
+        )
         expiring_ids = {contract.contract_id for contract in self.expiring}
         report_months = [period.label for period in kpis.periods if period.kind == "month"]
         for client in model.clients.values():
-            if clients is not None and client.client_id not in clients:
-                continue
             page(
                 "client.md.j2",
                 site.client_path(client.client_id),
@@ -540,7 +538,6 @@ class Pages:
                     figure,
                 ),
             )
-        return files
 
 
 def english_only(lang: Language, markdown: str) -> str:

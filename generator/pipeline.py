@@ -15,7 +15,7 @@ from typing import Any
 
 from . import workers
 from .config import Config
-from .export import downloads
+from .export import downloads, each_download
 from .files import replaced_whole, write_files
 from .guard import secrets_from_environment
 from .issues import Issue
@@ -158,7 +158,7 @@ class DownloadsWriter:
 
 def _write_downloads(model: Any, kpis: Any, config: Config, folder: Path) -> None:
     try:
-        write_files(downloads(model, kpis, config), folder)
+        write_files(each_download(model, kpis, config), folder)
     except KeyboardInterrupt:
         os._exit(130)  # the parent reports the interruption; no second traceback from here
 

@@ -17,7 +17,7 @@ import re
 import shutil
 import tempfile
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -26,7 +26,7 @@ from multiprocessing.connection import wait as _connection_wait
 from pathlib import Path
 from typing import Any, Protocol
 
-from . import workers
+from . import memory, workers
 from .guard import Finding, scan
 from .i18n import SOURCE_LANGUAGE, Language, language
 from .pages import GENERATED, english_only
@@ -78,45 +78,27 @@ def _source_date(as_of: date) -> Iterator[None]:
 
 
 class PageSource(Protocol):
-    """What renders a site's pages: all of them in a language, or one shard's part."""
+    """What renders a site's pages, one language at a time."""
 
-    @property
-    def shardable(self) -> int:
-        """How many of the pages are shardable (see SHARDABLE)."""
+    def render_into(self, code: str, emit: Callable[[str, str], None]) -> None:
+        """Give every generated file in the language ``code`` to ``emit(path, content)``."""
 
-    def render(self, code: str) -> MutableMapping[str, str]:
-        """Every generated file in the language ``code``."""
-
-    def render_part(
-        self, code: str, shard: int, shards: int
-    ) -> tuple[MutableMapping[str, str], MutableMapping[str, str]]:
-        """The files shard ``shard`` of ``shards`` adds to the site, and the pages (another
-        shard's) that it needs to build its own: the ones that are not shared out."""
+    def release(self) -> None:
+        """Let go of what the pages are made from: no language is rendered here after."""
 
 
 class _FixedPages:
-    """Pages rendered already, as ``{path: content}``, shared out between shards by path."""
+    """Pages rendered already, as ``{path: content}``: the same in every language."""
 
     def __init__(self, files: Mapping[str, str | bytes]) -> None:
         self.files = files
 
-    @property
-    def shardable(self) -> int:
-        return sum(1 for name in self.files if _shardable(name))
+    def render_into(self, code: str, emit: Callable[[str, str | bytes], None]) -> None:
+        for name, content in self.files.items():
+            emit(name, content)
 
-    def render(self, code: str) -> MutableMapping[str, str | bytes]:
-        return dict(self.files)
-
-    def render_part(
-        self, code: str, shard: int, shards: int
-    ) -> tuple[MutableMapping[str, str | bytes], MutableMapping[str, str | bytes]]:
-        bulk = sorted(name for name in self.files if _shardable(name))
-        mine = set(bulk[shard::shards])
-        if shard == 0:
-            others = set(bulk) - mine
-            return {k: v for k, v in self.files.items() if k not in others}, {}
-        needed = {k: v for k, v in self.files.items() if k.endswith(".md") and not _shardable(k)}
-        return {k: self.files[k] for k in sorted(mine)}, needed
+    def release(self) -> None:
+        """Nothing to let go of: the files belong to the caller."""
 
 
 def build_site(
@@ -145,8 +127,10 @@ def build_site(
     staging = Path(tempfile.mkdtemp(prefix=".accountbook-build-", dir=project))
     # Beside the site folder, so that putting the new site in place is one rename.
     site_staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-building-", dir=site_dir.parent))
-    source: PageSource = pages if hasattr(pages, "render_part") else _FixedPages(pages)  # type: ignore[assignment]
+    source: PageSource = pages if hasattr(pages, "render_into") else _FixedPages(pages)  # type: ignore[assignment]
     default = languages[0]
+    # The languages are built one after the other in this process, or each in its own.
+    here = len(languages) == 1 or not workers.can_fork()
     try:
         builds = [
             _LanguageBuild(
@@ -158,6 +142,9 @@ def build_site(
                 site_name=site_name,
                 as_of=as_of,
                 source=source,
+                # Freeing the model in a forked process would copy it first (every object
+                # freed is written to): only this process lets go of it, after its last language.
+                release=here and code == languages[-1],
             )
             for code in languages
         ]
@@ -197,84 +184,77 @@ class _LanguageBuild:
     site_name: str
     as_of: date
     source: PageSource
+    release: bool = False
 
     def run(self) -> int:
         """Stage the pages and build them; return how many Markdown pages were generated."""
-        lang = language(self.code)
-        _copy_hand_written(self.project / "docs", self.docs, lang)
-        shards = _shard_count(self.source.shardable, len(self.languages))
+        _copy_hand_written(self.project / "docs", self.docs, language(self.code))
+        staged = _Staging(self.docs)
+        self.source.render_into(self.code, staged.write)
+        if self.release:
+            self.source.release()
+            memory.give_back()
+        shards = _shard_count(len(staged.shardable), len(self.languages))
         if shards > 1:
-            return self._sharded(shards)
-        files = self.source.render(self.code)
-        count = sum(1 for name in files if name.endswith(".md"))
-        _write(files, self.docs)
-        del files
-        self._mkdocs(self.docs, self.site)
-        return count
+            self._sharded(shards, sorted(staged.shardable))
+        else:
+            self._mkdocs(self.docs, self.site)
+        return staged.pages
 
-    def _sharded(self, shards: int) -> int:
+    def _sharded(self, shards: int, bulk: list[str]) -> None:
         """Build the site as ``shards`` MkDocs builds side by side, then join them.
 
-        MkDocs builds one page at a time, and a big site is mostly client dossiers, which are
-        not in the navigation and link to other pages only through HTML. Each shard renders
-        and builds its share of the dossiers, with the other pages' Markdown so that its
-        navigation and links are the whole site's; the first adds those other pages. The first shard's site takes in the others' files, and the
-        search index and sitemap are joined in MkDocs' own order, so the site is the same,
-        byte for byte, as one build would make it.
+        MkDocs builds one page at a time, and a big site is mostly client dossiers (``bulk``),
+        which are not in the navigation and link to other pages only through HTML. Each shard
+        builds its share of the dossiers, with every other page's Markdown so that its
+        navigation and links are the whole site's; the first also builds those other pages and
+        copies the charts. The first shard's site takes in the others' dossiers, and the search
+        index and sitemap are joined in MkDocs' own order, so the site is the same, byte for
+        byte, as one build would make it. The shards' folders are hard links to the staged
+        pages: nothing is written twice.
         """
         parts = [
             (
                 self.docs.with_name(f"{self.docs.name}-shard{shard}"),
                 self.site.with_name(f"{self.site.name}-shard{shard}"),
-                self.docs.with_name(f"{self.docs.name}-shard{shard}.json"),
+                bulk[shard::shards],
             )
             for shard in range(shards)
         ]
-        counts = _run_parallel(
+        for shard, (docs, _, mine) in enumerate(parts):
+            _link_tree(
+                self.docs, docs, partial(_in_shard, first=shard == 0, others=set(bulk) - set(mine))
+            )
+        _run_parallel(
             [
-                (f"{self.code}-shard{shard}", partial(self._shard, shard, shards, *part))
-                for shard, part in enumerate(parts)
+                (f"{self.code}-shard{shard}", partial(self._shard, docs, site))
+                for shard, (docs, site, _) in enumerate(parts)
             ],
             self.docs.parent,
         )
         main = parts[0][1]
-        urls: dict[str, str] = {}  # each shardable page's URL, by its Markdown file
-        for shard, (_, site, listing) in enumerate(parts):
-            for name in json.loads(listing.read_text(encoding="utf-8")):
-                if _shardable(name):
-                    built = _built_page(site, name)
-                    relative = built.relative_to(site)
-                    urls[name] = (
-                        relative.parent.as_posix() + "/"
-                        if built.name == "index.html"
-                        else relative.as_posix()
-                    )
-                elif not name.endswith(".md") and (site / name).is_file():
-                    relative = Path(name)  # a chart or another file, copied as it is
-                else:
-                    continue
+        urls: dict[str, str] = {}  # each dossier's URL, by its Markdown file
+        for shard, (_, site, mine) in enumerate(parts):
+            for name in mine:
+                built = _built_page(site, name)
+                relative = built.relative_to(site)
+                urls[name] = (
+                    relative.parent.as_posix() + "/"
+                    if built.name == "index.html"
+                    else relative.as_posix()
+                )
                 if shard:
                     destination = main / relative
                     destination.parent.mkdir(parents=True, exist_ok=True)
-                    (site / relative).rename(destination)
-        order = [urls[name] for name in sorted(urls)]
+                    built.rename(destination)
+        order = [urls[name] for name in bulk]
         _join_search_index(main, [site for _, site, _ in parts[1:]], order)
         _join_sitemap(main, [site for _, site, _ in parts[1:]], order)
         main.rename(self.site)
-        return sum(counts)
 
-    def _shard(self, shard: int, shards: int, docs: Path, site: Path, listing: Path) -> int:
-        """Render and build one shard; list the files it adds; return its Markdown pages."""
-        own, needed = self.source.render_part(self.code, shard, shards)
-        listing.write_text(json.dumps(sorted(own)), encoding="utf-8")
-        count = sum(1 for name in own if name.endswith(".md"))
-        _copy_hand_written(self.project / "docs", docs, language(self.code))
-        _write(needed, docs)
-        # The shard's files go into the language's docs (which become docs/) and, as hard
-        # links to the same files, into the shard's own.
-        _write(own, self.docs, also=docs)
+    def _shard(self, docs: Path, site: Path) -> int:
         self._mkdocs(docs, site)
-        return count
+        return 0
 
     def _mkdocs(self, docs: Path, site: Path) -> None:
         from mkdocs.commands.build import build
@@ -463,34 +443,56 @@ def _translated_nav(nav: list[Any], lang: Language) -> list[Any]:
     return translated
 
 
-def _write(files: Mapping[str, str | bytes], folder: Path, also: Path | None = None) -> None:
-    """Write the pages, emptying ``files`` as it goes when it can: MkDocs then holds every page
-    in memory itself, and a big site should not hold its Markdown twice. With ``also``, each
-    file is hard-linked there too."""
-    folders: set[Path] = set()
-    items: Iterator[tuple[str, str | bytes]] = (
-        _popping(files) if isinstance(files, MutableMapping) else iter(files.items())
-    )
-    for relative, content in items:
-        target = folder / relative
-        for parent in (target.parent, *(((also / relative).parent,) if also else ())):
-            if parent not in folders:
-                parent.mkdir(parents=True, exist_ok=True)
-                folders.add(parent)
+class _Staging:
+    """Writes the generated files into a language's docs folder as they are rendered, and
+    notes what the build needs to know about them."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.folders: set[Path] = set()
+        self.pages = 0  # Markdown pages
+        self.shardable: list[str] = []
+
+    def write(self, relative: str, content: str | bytes) -> None:
+        target = self.folder / relative
+        if target.parent not in self.folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self.folders.add(target.parent)
         if isinstance(content, bytes):
             target.write_bytes(content)
         else:
             target.write_text(content, encoding="utf-8", newline="\n")
-        if also is not None:
+        if relative.endswith(".md"):
+            self.pages += 1
+            if _shardable(relative):
+                self.shardable.append(relative)
+
+
+def _in_shard(name: str, first: bool, others: set[str]) -> bool:
+    """Whether a shard builds from the staged file ``name``: not the other shards' dossiers,
+    and only the first takes the generated files that are not pages (the charts)."""
+    if name in others:
+        return False
+    return first or name.endswith(".md") or name.split("/", 1)[0] not in GENERATED
+
+
+def _link_tree(source: Path, target: Path, wanted: Callable[[str], bool]) -> None:
+    """Hard-link the files of ``source`` that are ``wanted`` (by relative path) into
+    ``target``; copy them where the file system has no hard links."""
+    for folder, _, names in os.walk(source):
+        relative = Path(folder).relative_to(source)
+        made = False
+        for name in names:
+            path = (relative / name).as_posix()
+            if not wanted(path):
+                continue
+            if not made:
+                (target / relative).mkdir(parents=True, exist_ok=True)
+                made = True
             try:
-                os.link(target, also / relative)
+                os.link(source / path, target / path)
             except OSError:
-                shutil.copy2(target, also / relative)
-
-
-def _popping(files: MutableMapping[str, str | bytes]) -> Iterator[tuple[str, str | bytes]]:
-    while files:
-        yield files.popitem()
+                shutil.copy2(source / path, target / path)
 
 
 def _run_all(builds: list[_LanguageBuild], staging: Path) -> list[int]:

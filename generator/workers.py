@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from . import memory
+
 _limit: int | None = None
 
 
@@ -45,9 +47,11 @@ def start(target: Callable[..., None], *args: Any) -> Any:
     collector in the child would walk (and so write to) every object it inherited, copying the
     whole heap: moving them to the permanent generation first (``gc.freeze``) keeps it out of
     them, as Python's documentation recommends for fork without exec. They stay frozen in the
-    parent too, which by then only waits for its workers or holds long-lived data.
+    parent too, which by then only waits for its workers or holds long-lived data (see
+    memory.give_back). The free memory the parent holds goes back to the system first.
     """
     process = multiprocessing.get_context("fork").Process(target=target, args=args)
+    memory.trim()
     gc.freeze()
     process.start()
     return process

@@ -372,6 +372,49 @@ def test_pages_rendered_already_are_shared_out_the_same_way(
     assert built[0][0] == 60 + 8 + 3 + 11
 
 
+@pytest.mark.parametrize(
+    ("languages", "shard_min"), [(("en",), 10**9), (("en",), 2), (("en", "cs"), 2)]
+)
+def test_the_model_is_let_go_of_before_mkdocs_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, languages: tuple[str, ...], shard_min: int
+) -> None:
+    # A 20,000-client model takes most of a gigabyte: once this process has rendered its last
+    # language's pages, it lets go of it before MkDocs (or its forked shards) start. The model
+    # in a forked process is a copy; freeing it there would only copy it, so that one is kept.
+    import os
+
+    from generator import site as site_module
+    from generator.pages import Pages
+
+    monkeypatch.setattr(site_module, "SHARD_MIN_PAGES", shard_min)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    schema = load_schema()
+    report = validate(read(DEMO, schema.table_names), schema)
+    model = build_model(report, "EUR")
+    pages = Pages(model, compute(model, AS_OF), schema, [], Config(source=str(DEMO)), "demo")
+    log = tmp_path / "held-at-mkdocs.txt"  # written by forked shards too
+    log.touch()
+    mkdocs = site_module._LanguageBuild._mkdocs
+
+    def spy(self: object, docs: Path, site: Path) -> None:
+        with log.open("a") as stream:
+            stream.write(f"{pages.model is not None}\n")
+        mkdocs(self, docs, site)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(site_module._LanguageBuild, "_mkdocs", spy)
+    project = make_project(tmp_path / "project")
+    site_module.build_site(pages, project, project / "site", "Test", AS_OF, languages=languages)
+    assert (project / "site" / "clients" / "C00001" / "index.html").is_file()
+    if len(languages) == 1:
+        assert pages.model is None and not pages.sales_by_client
+        assert log.read_text().split() == ["False"] * (2 if shard_min == 2 else 1)
+        with pytest.raises(RuntimeError, match="released"):
+            pages.render("en")
+    else:
+        # Each language is built in a forked process, which keeps its copy; this one keeps its own.
+        assert pages.model is model and log.read_text().split() == ["True", "True"]
+
+
 def test_jobs_1_builds_in_one_process_and_the_same_site(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
