@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 
+from .memory import cycle_collection_paused
 from .model import Contract, Model, Sale
 from .sources import CsvWriter
 
@@ -183,6 +184,7 @@ class _Totals:
     buyers_before: set[str]
 
 
+@cycle_collection_paused()  # millions of small objects, no cycles: see memory.py
 def compute(model: Model, as_of: date) -> Kpis:
     """Compute every KPI row of the company, each team and each manager."""
     periods = report_periods(model.sales[0].date if model.sales else None, as_of)

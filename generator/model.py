@@ -15,6 +15,7 @@ from typing import Any
 
 from .i18n import N_
 from .issues import Issue, issue
+from .memory import cycle_collection_paused
 from .validate import Report, TableData
 
 # The sections of a job description, in order, with their titles (translated on the pages).
@@ -214,6 +215,7 @@ def _rows(table: TableData | None) -> Iterator[dict[str, Any]]:
     return table.records() if table is not None else iter(())
 
 
+@cycle_collection_paused()  # a million objects, no cycles: see memory.py
 def build_model(
     report: Report, base_currency: str, default_language: str = DEFAULT_LANGUAGE
 ) -> Model:

@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from decimal import Decimal
-from functools import partial
+from functools import cache, partial
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -631,12 +631,14 @@ def _lost_clients(kpis: Kpis, model: Model, quarter: Period | None) -> list[str]
     if quarter is None:
         return []
     this, previous = set(), set()
+    first, last = quarter.first_day, quarter.last_day
+    previous_first, previous_last = quarter.previous().first_day, quarter.previous().last_day
     for sale in model.sales:
         if sale.amount <= 0:
             continue
-        if quarter.first_day <= sale.date <= quarter.last_day:
+        if first <= sale.date <= last:
             this.add(sale.client_id)
-        elif quarter.previous().first_day <= sale.date <= quarter.previous().last_day:
+        elif previous_first <= sale.date <= previous_last:
             previous.add(sale.client_id)
     return sorted(previous - this, key=lambda client_id: model.clients[client_id].name)
 
@@ -655,6 +657,12 @@ def _leaderboard(kpis: Kpis, model: Model, period: Period) -> list[KpiRow]:
     )
 
 
+@cache
+def _month_label(day: date) -> str:
+    """``2026-03``: made once per day, not once per sale (a big workbook has a million)."""
+    return Period.month_of(day).label
+
+
 def _dossier(
     model: Model,
     lang: Language,
@@ -670,7 +678,7 @@ def _dossier(
 ) -> dict[str, Any]:
     months: dict[str, dict[str, Any]] = {}
     for sale in sales:
-        label = Period.month_of(sale.date).label
+        label = _month_label(sale.date)
         month = months.setdefault(
             label, {"label": label, "orders": 0, "revenue": Decimal(0), "returns": Decimal(0)}
         )

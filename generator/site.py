@@ -196,35 +196,36 @@ class _LanguageBuild:
             memory.give_back()
         shards = _shard_count(len(staged.shardable), len(self.languages))
         if shards > 1:
-            self._sharded(shards, sorted(staged.shardable))
+            self._sharded(shards, staged)
         else:
             self._mkdocs(self.docs, self.site)
         return staged.pages
 
-    def _sharded(self, shards: int, bulk: list[str]) -> None:
+    def _sharded(self, shards: int, staged: _Staging) -> None:
         """Build the site as ``shards`` MkDocs builds side by side, then join them.
 
-        MkDocs builds one page at a time, and a big site is mostly client dossiers (``bulk``),
-        which are not in the navigation and link to other pages only through HTML. Each shard
-        builds its share of the dossiers, with every other page's Markdown so that its
-        navigation and links are the whole site's; the first also builds those other pages and
-        copies the charts. The first shard's site takes in the others' dossiers, and the search
-        index and sitemap are joined in MkDocs' own order, so the site is the same, byte for
-        byte, as one build would make it. The shards' folders are hard links to the staged
-        pages: nothing is written twice.
+        MkDocs builds one page at a time, and a big site is mostly client dossiers, which are
+        not in the navigation and link to other pages only through HTML. The first shard builds
+        every other page and a share of the dossiers; each other shard builds its share of the
+        dossiers beside stand-ins for every other page (see :func:`_stand_in`), so that its
+        navigation is the whole site's. The shares are sized so that each shard has about as
+        much Markdown to convert. The first shard's site takes in the others' dossiers, and the
+        search index and sitemap are joined in MkDocs' own order, so the site is the same, byte
+        for byte, as one build would make it. The shards' folders hold hard links to the staged
+        files: nothing is written twice.
         """
+        bulk = sorted(staged.shardable)
+        shares = _shares(bulk, staged.sizes, shards)
         parts = [
             (
                 self.docs.with_name(f"{self.docs.name}-shard{shard}"),
                 self.site.with_name(f"{self.site.name}-shard{shard}"),
-                bulk[shard::shards],
+                mine,
             )
-            for shard in range(shards)
+            for shard, mine in enumerate(shares)
         ]
         for shard, (docs, _, mine) in enumerate(parts):
-            _link_tree(
-                self.docs, docs, partial(_in_shard, first=shard == 0, others=set(bulk) - set(mine))
-            )
+            _fill_shard(self.docs, docs, first=shard == 0, mine=set(mine), bulk=set(bulk))
         _run_parallel(
             [
                 (f"{self.code}-shard{shard}", partial(self._shard, docs, site))
@@ -452,6 +453,7 @@ class _Staging:
         self.folders: set[Path] = set()
         self.pages = 0  # Markdown pages
         self.shardable: list[str] = []
+        self.sizes: dict[str, int] = {}  # each Markdown page's length
 
     def write(self, relative: str, content: str | bytes) -> None:
         target = self.folder / relative
@@ -464,35 +466,83 @@ class _Staging:
             target.write_text(content, encoding="utf-8", newline="\n")
         if relative.endswith(".md"):
             self.pages += 1
+            self.sizes[relative] = len(content)
             if _shardable(relative):
                 self.shardable.append(relative)
 
 
-def _in_shard(name: str, first: bool, others: set[str]) -> bool:
-    """Whether a shard builds from the staged file ``name``: not the other shards' dossiers,
-    and only the first takes the generated files that are not pages (the charts)."""
-    if name in others:
-        return False
-    return first or name.endswith(".md") or name.split("/", 1)[0] not in GENERATED
-
-
-def _link_tree(source: Path, target: Path, wanted: Callable[[str], bool]) -> None:
-    """Hard-link the files of ``source`` that are ``wanted`` (by relative path) into
-    ``target``; copy them where the file system has no hard links."""
+def _fill_shard(source: Path, target: Path, first: bool, mine: set[str], bulk: set[str]) -> None:
+    """The folder a shard builds from: hard links to the staged files it needs (copies where
+    the file system has none), and for a shard other than the first, stand-ins for every page
+    but its own dossiers."""
     for folder, _, names in os.walk(source):
         relative = Path(folder).relative_to(source)
-        made = False
-        for name in names:
-            path = (relative / name).as_posix()
-            if not wanted(path):
-                continue
-            if not made:
-                (target / relative).mkdir(parents=True, exist_ok=True)
-                made = True
-            try:
-                os.link(source / path, target / path)
-            except OSError:
-                shutil.copy2(source / path, target / path)
+        (target / relative).mkdir(parents=True, exist_ok=True)
+        for file_name in names:
+            name = (relative / file_name).as_posix()
+            if name in bulk and name not in mine:
+                continue  # another shard's dossier
+            if first or name in mine:
+                _link(source / name, target / name)
+            elif name.endswith(".md"):
+                text = (source / name).read_text(encoding="utf-8")
+                (target / name).write_text(_stand_in(text), encoding="utf-8", newline="\n")
+            elif name.split("/", 1)[0] not in GENERATED:
+                _link(source / name, target / name)  # a hand-written file: a picture, a style
+            # (the charts are the first shard's to copy)
+
+
+def _link(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def _stand_in(markdown: str) -> str:
+    """A page as much as another page's build shows of it: its front matter and its title.
+
+    The navigation in every page names the pages by title: the front matter's, or else the
+    first heading if the page starts with one (MkDocs looks at the first block only). Nothing
+    else of a page reaches another: a dossier's links are HTML, which MkDocs does not follow.
+    """
+    lines = markdown.split("\n")
+    kept: list[str] = []
+    start = 0
+    if lines[0].rstrip() == "---":
+        end = next((at for at in range(1, len(lines)) if lines[at].rstrip() in ("---", "...")), 0)
+        if end:
+            kept, start = lines[: end + 1], end + 1
+    body = [line for line in lines[start:] if line.strip()][:2]
+    if body and body[0].startswith("#") and not body[0].startswith("##"):
+        kept.append(body[0])
+    elif len(body) == 2 and body[1].strip() and set(body[1].strip()) == {"="}:
+        kept += body  # a heading underlined with "="
+    return "\n".join(kept) + "\n"
+
+
+def _shares(bulk: list[str], sizes: Mapping[str, int], shards: int) -> list[list[str]]:
+    """The dossiers of each shard, in order, so that the shards convert about as much Markdown
+    each: the first also converts every other page (a long client list, the managers).
+
+    MkDocs' time goes with the pages and their size; a page counts as its bytes and 4 KiB.
+    """
+
+    def weight(name: str) -> int:
+        return sizes[name] + 4096
+
+    mine = set(bulk)
+    total = sum(weight(name) for name in sizes if name.endswith(".md"))
+    target = total / shards
+    shares: list[list[str]] = [[] for _ in range(shards)]
+    load = sum(weight(name) for name in sizes if name.endswith(".md") and name not in mine)
+    shard = 0
+    for name in bulk:
+        if load >= target * (shard + 1) and shard < shards - 1:
+            shard += 1
+        shares[shard].append(name)
+        load += weight(name)
+    return shares
 
 
 def _run_all(builds: list[_LanguageBuild], staging: Path) -> list[int]:

@@ -336,14 +336,58 @@ def test_a_site_built_in_shards_equals_one_built_whole(
         monkeypatch.setattr(site_module, "SHARD_MIN_PAGES", min_pages)
         monkeypatch.setattr(site_module.os, "cpu_count", lambda: 2)
         project = make_project(tmp_path / name)
+        config = project / "mkdocs.yml"
         if site_url:
-            config = project / "mkdocs.yml"
             config.write_text(f"site_url: {site_url}\n" + config.read_text(encoding="utf-8"))
+        # Hand-written pages whose titles come from their text (a shard other than the first
+        # builds stand-ins of them), one linking to a heading of a generated page.
+        notes = project / "docs" / "notes"
+        notes.mkdir()
+        (notes / "underlined.md").write_text(
+            "Team notes\n==========\n\nSee [the client list](../clients/index.md#clients).\n"
+        )
+        (notes / "untitled.md").write_text("Some words first.\n\n# Not the title\n")
+        (notes / "fenced.md").write_text("```\n# not a heading\n```\n\n# Not the title\n")
+        config.write_text(
+            config.read_text(encoding="utf-8").replace(
+                "nav:\n",
+                "nav:\n  - notes/underlined.md\n  - notes/untitled.md\n  - notes/fenced.md\n",
+            )
+        )
         build(project, DEMO)
         built.append(tree_digest(project / "site"))
     assert site_module._shard_count(60, 1) == 2  # the second build was split
     assert built[0] == built[1]
+    dossier = (tmp_path / "shards" / "site" / "clients" / "C00001" / "index.html").read_text()
+    assert all(title in dossier for title in ("Team notes", "Untitled", "Fenced"))
     assert len([name for name in built[1] if name.startswith("clients/")]) == 61
+
+
+def test_a_stand_in_keeps_what_other_pages_show_of_a_page() -> None:
+    from generator.site import _stand_in
+
+    page = '---\ntitle: "Acme"\n---\n\n# Acme\n\nClient in Wien.\n\n## Profile\n\n<table></table>\n'
+    assert _stand_in(page) == '---\ntitle: "Acme"\n---\n# Acme\n'
+    assert _stand_in("Title\n=====\n\nText [link](x.md#y).\n") == "Title\n=====\n"
+    # MkDocs takes a title from the first block only: none of these pages has one.
+    assert _stand_in("Text first.\n\n# Later\n") == "\n"
+    assert _stand_in("## A section\n\n# Later\n") == "\n"
+    assert _stand_in("<!-- a comment -->\n# Later\n") == "\n"
+    assert _stand_in("Text\n---\n") == "\n"  # underlined with "-": a second-level heading
+
+
+def test_shares_give_the_first_shard_fewer_dossiers_when_it_has_the_other_pages() -> None:
+    from generator.site import _shares
+
+    dossiers = [f"clients/C{number:03d}.md" for number in range(100)]
+    sizes = dict.fromkeys(dossiers, 6000) | {"clients/index.md": 300_000, "index.md": 4000}
+    shares = _shares(dossiers, sizes, 2)
+    assert [name for share in shares for name in share] == dossiers  # all, once, in order
+    assert len(shares[0]) < len(shares[1])
+    loads = [sum(sizes[name] + 4096 for name in share) for share in shares]
+    loads[0] += 300_000 + 4096 + 4000 + 4096
+    assert abs(loads[0] - loads[1]) <= 2 * (6000 + 4096)
+    assert _shares(dossiers, dict.fromkeys(dossiers, 6000), 3)[0] == dossiers[:34]
 
 
 def test_pages_rendered_already_are_shared_out_the_same_way(
