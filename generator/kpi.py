@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
-from functools import cached_property
+from functools import cache, cached_property
 
 from .memory import cycle_collection_paused
 from .model import Contract, Model, Sale
@@ -88,6 +88,7 @@ class Period:
         return Period(self.year, self.kind, self.number - 1)
 
     @staticmethod
+    @cache  # one per day, not one per sale: a big workbook has a million sales, a few hundred days
     def month_of(day: date) -> Period:
         return Period(day.year, "month", day.month)
 

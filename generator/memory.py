@@ -26,6 +26,13 @@ def cycle_collection_paused() -> Iterator[None]:
     try:
         yield
     finally:
+        if gc.get_freeze_count() == 0:
+            # The objects made meanwhile go straight to the oldest generation, without being
+            # walked: else the first collection after this would walk all of them as young
+            # objects, then again as middle-aged ones (about a second on a big workbook).
+            # (Not where objects are frozen for a fork: thawing them would copy them.)
+            gc.freeze()
+            gc.unfreeze()
         if was_enabled:
             gc.enable()
 
