@@ -87,23 +87,28 @@ def bar_chart(
     plot_width = _WIDTH - _LEFT - _RIGHT
     slot = plot_width / len(points)
 
+    # In floats: a client's chart has dozens of bars, and there is a chart per client.
+    top_float, scale = float(top), plot_height / float(span)
+
     def y(value: Decimal) -> float:
-        return _TOP + float((top - value) / span) * plot_height
+        return _TOP + (top_float - float(value)) * scale
 
     parts = [
         f'<svg width="{_WIDTH}" height="{_HEIGHT}" role="img" viewBox="0 0 {_WIDTH} {_HEIGHT}" '
         f'xmlns="http://www.w3.org/2000/svg"><title>{xml(title)}</title>{_STYLE}'
     ]
     for tick in _ticks(top):
+        tick_y = y(tick)
         parts.append(
-            f'<line class="grid" x1="{_LEFT}" x2="{_WIDTH - _RIGHT}" y1="{y(tick):.1f}" y2="{y(tick):.1f}"/>'
-            f'<text x="{_LEFT - 6}" y="{y(tick) + 4:.1f}" text-anchor="end">{_short(tick)}</text>'
+            f'<line class="grid" x1="{_LEFT}" x2="{_WIDTH - _RIGHT}" y1="{tick_y:.1f}" y2="{tick_y:.1f}"/>'
+            f'<text x="{_LEFT - 6}" y="{tick_y + 4:.1f}" text-anchor="end">{_short(tick)}</text>'
         )
     every = max(1, len(points) // 12)
     target_path: list[str] = []
+    zero_y = y(Decimal(0))
     for index, point in enumerate(points):
         x = _LEFT + slot * index
-        value_y, zero_y = y(point.value), y(Decimal(0))
+        value_y = y(point.value)
         height = abs(zero_y - value_y)
         tip = f"{point.label}: {money_label} {amount(point.value)}"
         if point.target is not None:

@@ -111,6 +111,7 @@ class Language:
         percent_pattern = self.locale.percent_formats[None].pattern
         self._percent_pattern = percent_pattern.replace("0%", "0.0%").replace("0\xa0%", "0.0\xa0%")
         self.day = lru_cache(maxsize=4096)(self._day)
+        self._currency_around: dict[str, tuple[str, str] | tuple[()]] = {}
 
     def __repr__(self) -> str:
         return f"Language({self.code!r})"
@@ -166,7 +167,30 @@ class Language:
         if value is None:
             return NO_VALUE
         rounded = value.quantize(_CENT, rounding=ROUND_HALF_UP)
-        return format_currency(rounded if rounded else abs(rounded), currency, locale=self.locale)
+        if not rounded:
+            rounded = abs(rounded)
+        around = self._currency_around.get(currency)
+        if around is None:
+            around = self._currency_around[currency] = self._around(currency)
+        if around and rounded >= 0:
+            return around[0] + self.money(rounded) + around[1]
+        return format_currency(rounded, currency, locale=self.locale)
+
+    def _around(self, currency: str) -> tuple[str, str] | tuple[()]:
+        """What Babel writes before and after a positive amount of ``currency`` with two
+        decimals (``("", " Kč")``), so that an amount is formatted like a table's number; or
+        nothing, for a currency without two decimals (JPY) or an unusual pattern."""
+        sample = Decimal("1234567.89")
+        written, number = format_currency(sample, currency, locale=self.locale), self.money(sample)
+        if written.count(number) != 1:
+            return ()
+        before, after = written.split(number)
+        small = Decimal("0.05")
+        if before + self.money(small) + after != format_currency(
+            small, currency, locale=self.locale
+        ):
+            return ()
+        return before, after
 
     def percent(self, value: Decimal | None) -> str:
         """A share as a percentage with one decimal: 12.3%, 12,3 %."""

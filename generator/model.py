@@ -252,26 +252,35 @@ def build_model(
             **{**row, "currency": currency},
             value_base=None if value is None else in_base(value, currency),
         )
+    # A text that many rows repeat (an id, a product) is kept once, not once per row: a
+    # million sales repeat a few thousand of them, and the build's processes each hold the model.
+    shared: dict[str, str] = {}
+    share = shared.setdefault
+    zero = Decimal(0)
     sales = []
     for row in _rows(tables.get("Sales")):
-        currency = row["currency"] or base_currency
+        currency = share(row["currency"] or base_currency, row["currency"] or base_currency)
         amount = row["amount"]
         paid = row["paid_amount"] if row["paid_amount"] is not None else amount
+        client = clients[row["client_id"]]
+        contract_id, product = row["contract_id"], row["product"]
         sales.append(
             Sale(
                 sale_id=row["sale_id"],
                 date=row["date"],
-                client_id=row["client_id"],
-                contract_id=row["contract_id"],
-                manager_id=row["manager_id"] or clients[row["client_id"]].manager_id,
-                product=row["product"],
+                client_id=client.client_id,
+                contract_id=None if contract_id is None else share(contract_id, contract_id),
+                manager_id=share(row["manager_id"], row["manager_id"])
+                if row["manager_id"]
+                else client.manager_id,
+                product=None if product is None else share(product, product),
                 quantity=row["quantity"],
                 amount=amount,
                 currency=currency,
                 amount_base=in_base(amount, currency),
                 due_on=row["due_on"],
                 paid_on=row["paid_on"],
-                paid_base=in_base(paid, currency) if row["paid_on"] is not None else Decimal(0),
+                paid_base=in_base(paid, currency) if row["paid_on"] is not None else zero,
             )
         )
     sales.sort(key=lambda sale: (sale.date, sale.sale_id))
@@ -291,7 +300,17 @@ def build_model(
         sales=sales,
         targets=targets,
         rates=rates,
-        interactions=[Interaction(**row) for row in _rows(tables.get("Interactions"))],
+        interactions=[
+            Interaction(
+                **{
+                    **row,
+                    "client_id": clients[row["client_id"]].client_id,
+                    "manager_id": row["manager_id"] and share(row["manager_id"], row["manager_id"]),
+                    "kind": share(row["kind"], row["kind"]),
+                }
+            )
+            for row in _rows(tables.get("Interactions"))
+        ],
         complaints=[Complaint(**row) for row in _rows(tables.get("Complaints"))],
         reports=reports,
     )

@@ -215,7 +215,7 @@ class _LanguageBuild:
         files: nothing is written twice.
         """
         bulk = sorted(staged.shardable)
-        shares = _shares(bulk, staged.sizes, shards)
+        shares = _shares(bulk, staged.sizes, shards, copied=staged.files - staged.pages)
         parts = [
             (
                 self.docs.with_name(f"{self.docs.name}-shard{shard}"),
@@ -451,6 +451,7 @@ class _Staging:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.folders: set[Path] = set()
+        self.files = 0
         self.pages = 0  # Markdown pages
         self.shardable: list[str] = []
         self.sizes: dict[str, int] = {}  # each Markdown page's length
@@ -464,6 +465,7 @@ class _Staging:
             target.write_bytes(content)
         else:
             target.write_text(content, encoding="utf-8", newline="\n")
+        self.files += 1
         if relative.endswith(".md"):
             self.pages += 1
             self.sizes[relative] = len(content)
@@ -521,21 +523,27 @@ def _stand_in(markdown: str) -> str:
     return "\n".join(kept) + "\n"
 
 
-def _shares(bulk: list[str], sizes: Mapping[str, int], shards: int) -> list[list[str]]:
-    """The dossiers of each shard, in order, so that the shards convert about as much Markdown
-    each: the first also converts every other page (a long client list, the managers).
+def _shares(
+    bulk: list[str], sizes: Mapping[str, int], shards: int, copied: int = 0
+) -> list[list[str]]:
+    """The dossiers of each shard, in order, so that the shards take about as long each: the
+    first also builds every other page (a long client list, the managers) and copies the
+    ``copied`` files that are not pages (the charts).
 
-    MkDocs' time goes with the pages and their size; a page counts as its bytes and 4 KiB.
+    MkDocs' time goes with the pages and their size: a page counts as its bytes and 4 KiB, a
+    page of lists a third more (measured at 20,000 clients: 0.97 µs a byte against 0.72 µs for
+    a dossier), and copying a file as 300 bytes of a page.
     """
-
-    def weight(name: str) -> int:
-        return sizes[name] + 4096
-
     mine = set(bulk)
-    total = sum(weight(name) for name in sizes if name.endswith(".md"))
+
+    def weight(name: str) -> float:
+        cost = sizes[name] + 4096
+        return cost if name in mine else cost * 4 / 3
+
+    total = sum(weight(name) for name in sizes if name.endswith(".md")) + 300 * copied
     target = total / shards
     shares: list[list[str]] = [[] for _ in range(shards)]
-    load = sum(weight(name) for name in sizes if name.endswith(".md") and name not in mine)
+    load = total - sum(weight(name) for name in bulk)
     shard = 0
     for name in bulk:
         if load >= target * (shard + 1) and shard < shards - 1:

@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from babel.numbers import format_decimal
+from babel.numbers import format_currency, format_decimal
 from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
@@ -94,6 +94,22 @@ def test_table_amounts_equal_babels_own_formatting(value: Decimal, code: str) ->
     rounded = value.quantize(Decimal("0.01"), rounding="ROUND_HALF_UP")
     expected = format_decimal(rounded if rounded else abs(rounded), "#,##0.00", locale=lang.locale)
     assert lang.money(value) == expected
+
+
+@given(
+    st.decimals(min_value=-(10**12), max_value=10**12, places=3, allow_nan=False),
+    st.sampled_from(LANGUAGES),
+    st.sampled_from(["EUR", "USD", "CZK", "GBP", "PHP", "JPY", "CHF", "XYZ"]),
+)
+def test_amounts_with_a_currency_equal_babels_own_formatting(
+    value: Decimal, code: str, currency: str
+) -> None:
+    # Dossiers write many amounts with their currency; a fast path places the symbol around
+    # a table's number where Babel would, and Babel writes the rest (JPY has no decimals).
+    lang = language(code)
+    rounded = value.quantize(Decimal("0.01"), rounding="ROUND_HALF_UP")
+    expected = format_currency(rounded if rounded else abs(rounded), currency, locale=lang.locale)
+    assert lang.amount(value, currency) == expected
 
 
 def test_placeholders_are_escaped_and_plurals_follow_the_language() -> None:
