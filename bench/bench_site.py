@@ -2,10 +2,10 @@
 
 Run: ``python bench/bench_site.py --sizes 1000:1000 10000:2000 100000:5000 750000:20000``
 (each size is SALES:CLIENTS). For each workbook it times our stages alone, one after the other
-(read, validate, model, KPIs, render), then ``accountbook build`` end to end as the command runs
-it, in a process of its own (the same stages, MkDocs, split across the cores on a big site, the
-downloads in another process meanwhile, the safety scan, the swap). It prints our stages' share
-of the end-to-end time, the average HTML size of a client dossier, the size of the search index
+(read, validate, model, KPIs, render), then ``accountbook build --timings`` end to end as the
+command runs it, in a process of its own (the same stages, MkDocs, split across the cores on a
+big site, the downloads in another process meanwhile, the safety scan, the swap), with the
+stages the build itself timed. It prints our stages' share of the end-to-end time, the average HTML size of a client dossier, the size of the search index
 and the peak memory, of this process and of all the build's processes together.
 """
 
@@ -130,14 +130,20 @@ def run(sales: int, clients: int, jobs: int | None = None) -> dict[str, float]:
         # the safety scan, the swap.
         started = time.perf_counter()
         with TreeMemory() as memory:
-            subprocess.run(
+            built = subprocess.run(
                 [sys.executable, "-m", "generator", "build", "--source", str(folder),
-                 "--as-of", AS_OF.isoformat(), *(("--jobs", str(jobs)) if jobs else ())],
+                 "--as-of", AS_OF.isoformat(), "--timings",
+                 *(("--jobs", str(jobs)) if jobs else ())],
                 cwd=project,
                 check=True,
-                stdout=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                text=True,
             )  # fmt: skip
         stage("end to end")
+        # The build's own account of its stages (--timings): "  MkDocs   93.0 s".
+        for line in built.stdout.splitlines()[1:]:
+            name, seconds, _ = line.rsplit(None, 2)
+            times[f"build: {name.strip()}"] = float(seconds)
         times["tree peak MiB"] = memory.peak / 2**20
         dossiers = list((project / "site" / "clients").glob("*/index.html"))
         times["dossier KiB"] = sum(path.stat().st_size for path in dossiers) / len(dossiers) / 1024
@@ -164,7 +170,10 @@ def main() -> None:
         )
         for name in ("read", "validate", "model", "kpi", "render"):
             print(f"  {name:<24} {times[name]:8.2f} s (alone)")
-        print(f"  {'accountbook build':<24} {total:8.2f} s end to end")
+        print(f"  {'accountbook build':<24} {total:8.2f} s end to end, of which (--timings):")
+        for name, seconds in times.items():
+            if name.startswith("build: ") and name != "build: total":
+                print(f"    {name.removeprefix('build: '):<30} {seconds:8.1f} s")
         print(
             f"  our stages               {ours / total:8.1%} of it (their time alone / end to end)"
         )

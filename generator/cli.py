@@ -160,6 +160,7 @@ def _today() -> date:
     type=click.IntRange(min=1),
     help="Processes to run at once (default: one per core); 1 uses the least memory.",
 )
+@click.option("--timings", is_flag=True, help="Print how long each stage of the build took.")
 @click.pass_context
 def build(
     ctx: click.Context,
@@ -168,6 +169,7 @@ def build(
     site_dir: str | None,
     base_currency: str | None,
     jobs: int | None,
+    timings: bool,
 ) -> None:
     """Check the workbook, compute the KPIs and build the site.
 
@@ -213,6 +215,8 @@ def build(
         f"Built {result.site_dir} ({result.pages:,} pages) as of {report_date.isoformat()}"
         + (f"; {warnings} warnings, see Data quality" if warnings else "")
     )
+    if timings:
+        click.echo("\n".join(result.timings.lines()))
 
 
 @cli.command()

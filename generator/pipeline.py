@@ -25,6 +25,7 @@ from .pages import Pages
 from .schema import load_schema
 from .site import SiteBuildError, build_site
 from .sources import read
+from .timings import Timings
 from .validate import Report, validate
 
 
@@ -45,6 +46,7 @@ class BuildResult:
     report: Report
     pages: int
     site_dir: Path
+    timings: Timings
 
 
 def check(config: Config) -> Report:
@@ -90,13 +92,17 @@ def build(config: Config, as_of: date, project: Path) -> BuildResult:
 
 
 def _build(config: Config, as_of: date, project: Path) -> BuildResult:
-    report = check(config)
+    timings = Timings()
+    with timings.stage("read and validate"):
+        report = check(config)
     if not report.valid:
         raise InvalidWorkbook(report)
     private = private_values(report, config)
-    model = build_model(report, config.base_currency, config.default_language)
-    report.tables.clear()  # the model holds the values now; a 20,000-client site needs the memory
-    kpis = compute(model, as_of)
+    with timings.stage("model"):
+        model = build_model(report, config.base_currency, config.default_language)
+        report.tables.clear()  # the model holds the values now; a big site needs the memory
+    with timings.stage("KPIs"):
+        kpis = compute(model, as_of)
     site_dir = Path(config.site_dir)
     if not site_dir.is_absolute():
         site_dir = project / site_dir
@@ -106,7 +112,8 @@ def _build(config: Config, as_of: date, project: Path) -> BuildResult:
     with DownloadsWriter(model, kpis, config, project) as writer:
         # What the languages share is worked out once; each language's pages are rendered
         # where that language (or shard) is built: see site.build_site.
-        pages = Pages(model, kpis, load_schema(), report.warnings, config, report.source_title)
+        with timings.stage("pages"):
+            pages = Pages(model, kpis, load_schema(), report.warnings, config, report.source_title)
         del model, kpis
         count = build_site(
             pages,
@@ -118,8 +125,9 @@ def _build(config: Config, as_of: date, project: Path) -> BuildResult:
             secrets_from_environment(),
             downloads=writer.collect,
             languages=config.languages,
+            timings=timings,
         )
-    return BuildResult(report=report, pages=count, site_dir=site_dir)
+    return BuildResult(report=report, pages=count, site_dir=site_dir, timings=timings)
 
 
 class DownloadsWriter:

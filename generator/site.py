@@ -19,7 +19,7 @@ import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import partial
 from multiprocessing.connection import wait as _connection_wait
@@ -30,6 +30,7 @@ from . import memory, workers
 from .guard import Finding, scan
 from .i18n import SOURCE_LANGUAGE, Language, language
 from .pages import GENERATED, english_only
+from .timings import Timings
 
 THEME = Path(__file__).parent / "theme"
 
@@ -111,6 +112,7 @@ def build_site(
     secrets: Iterable[str] = (),
     downloads: Callable[[], Path] | None = None,
     languages: Sequence[str] = ("en",),
+    timings: Timings | None = None,
 ) -> int:
     """Write the pages into ``docs/`` and build the site into ``site_dir``; return the page count.
 
@@ -128,6 +130,7 @@ def build_site(
     # Beside the site folder, so that putting the new site in place is one rename.
     site_staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-building-", dir=site_dir.parent))
     source: PageSource = pages if hasattr(pages, "render_into") else _FixedPages(pages)  # type: ignore[assignment]
+    timings = timings or Timings()
     default = languages[0]
     # The languages are built one after the other in this process, or each in its own.
     here = len(languages) == 1 or not workers.can_fork()
@@ -145,10 +148,15 @@ def build_site(
                 # Freeing the model in a forked process would copy it first (every object
                 # freed is written to): only this process lets go of it, after its last language.
                 release=here and code == languages[-1],
+                timings=timings,
             )
             for code in languages
         ]
-        counts = _run_all(builds, staging)
+        if len(builds) == 1:
+            counts = [builds[0].run()]  # it times its own stages
+        else:
+            with timings.stage("pages and MkDocs, every language"):
+                counts = _run_all(builds, staging)
         built = site_staging / "site"
         for build in builds[1:]:
             if (built / build.code).exists():
@@ -159,9 +167,12 @@ def build_site(
             build.site.rename(built / build.code)
         if downloads is not None:
             # Written meanwhile by another process; they go into the site as they are.
-            shutil.move(str(downloads()), str(built / "downloads"))
+            with timings.stage("downloads (waiting for them)"):
+                folder = downloads()
+            shutil.move(str(folder), str(built / "downloads"))
         # Never publish a site that leaks: scan it before anything is put in place.
-        findings = scan(built, private, secrets)
+        with timings.stage("safety scan"):
+            findings = scan(built, private, secrets)
         if findings:
             raise UnsafeSiteError(findings)
         _swap(builds[0].docs, docs, staging / "replaced-docs")
@@ -185,20 +196,23 @@ class _LanguageBuild:
     as_of: date
     source: PageSource
     release: bool = False
+    timings: Timings = field(default_factory=Timings)
 
     def run(self) -> int:
         """Stage the pages and build them; return how many Markdown pages were generated."""
-        _copy_hand_written(self.project / "docs", self.docs, language(self.code))
-        staged = _Staging(self.docs)
-        self.source.render_into(self.code, staged.write)
-        if self.release:
-            self.source.release()
-            memory.give_back()
+        with self.timings.stage("pages"):
+            _copy_hand_written(self.project / "docs", self.docs, language(self.code))
+            staged = _Staging(self.docs)
+            self.source.render_into(self.code, staged.write)
+            if self.release:
+                self.source.release()
+                memory.give_back()
         shards = _shard_count(len(staged.shardable), len(self.languages))
         if shards > 1:
             self._sharded(shards, staged)
         else:
-            self._mkdocs(self.docs, self.site)
+            with self.timings.stage("MkDocs"):
+                self._mkdocs(self.docs, self.site)
         return staged.pages
 
     def _sharded(self, shards: int, staged: _Staging) -> None:
@@ -224,34 +238,37 @@ class _LanguageBuild:
             )
             for shard, mine in enumerate(shares)
         ]
-        for shard, (docs, _, mine) in enumerate(parts):
-            _fill_shard(self.docs, docs, first=shard == 0, mine=set(mine), bulk=set(bulk))
-        _run_parallel(
-            [
-                (f"{self.code}-shard{shard}", partial(self._shard, docs, site))
-                for shard, (docs, site, _) in enumerate(parts)
-            ],
-            self.docs.parent,
-        )
-        main = parts[0][1]
-        urls: dict[str, str] = {}  # each dossier's URL, by its Markdown file
-        for shard, (_, site, mine) in enumerate(parts):
-            for name in mine:
-                built = _built_page(site, name)
-                relative = built.relative_to(site)
-                urls[name] = (
-                    relative.parent.as_posix() + "/"
-                    if built.name == "index.html"
-                    else relative.as_posix()
-                )
-                if shard:
-                    destination = main / relative
-                    destination.parent.mkdir(parents=True, exist_ok=True)
-                    built.rename(destination)
-        order = [urls[name] for name in bulk]
-        _join_search_index(main, [site for _, site, _ in parts[1:]], order)
-        _join_sitemap(main, [site for _, site, _ in parts[1:]], order)
-        main.rename(self.site)
+        with self.timings.stage("pages"):
+            for shard, (docs, _, mine) in enumerate(parts):
+                _fill_shard(self.docs, docs, first=shard == 0, mine=set(mine), bulk=set(bulk))
+        with self.timings.stage("MkDocs"):  # the shards side by side
+            _run_parallel(
+                [
+                    (f"{self.code}-shard{shard}", partial(self._shard, docs, site))
+                    for shard, (docs, site, _) in enumerate(parts)
+                ],
+                self.docs.parent,
+            )
+        with self.timings.stage("joining the shards"):
+            main = parts[0][1]
+            urls: dict[str, str] = {}  # each dossier's URL, by its Markdown file
+            for shard, (_, site, mine) in enumerate(parts):
+                for name in mine:
+                    built = _built_page(site, name)
+                    relative = built.relative_to(site)
+                    urls[name] = (
+                        relative.parent.as_posix() + "/"
+                        if built.name == "index.html"
+                        else relative.as_posix()
+                    )
+                    if shard:
+                        destination = main / relative
+                        destination.parent.mkdir(parents=True, exist_ok=True)
+                        built.rename(destination)
+            order = [urls[name] for name in bulk]
+            _join_search_index(main, [site for _, site, _ in parts[1:]], order)
+            _join_sitemap(main, [site for _, site, _ in parts[1:]], order)
+            main.rename(self.site)
 
     def _shard(self, docs: Path, site: Path) -> int:
         self._mkdocs(docs, site)

@@ -492,6 +492,39 @@ def test_jobs_1_builds_in_one_process_and_the_same_site(
     assert built[0] == built[1]
 
 
+def test_build_timings_name_every_stage(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from generator import site as site_module
+
+    monkeypatch.setattr(site_module, "SHARD_MIN_PAGES", 2)  # the demo counts as big
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.chdir(make_project(tmp_path / "project"))
+    result = CliRunner().invoke(
+        cli, ["build", "--source", str(DEMO), "--as-of", "2026-11-22", "--timings"]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Built ")
+    stages = {}
+    for line in result.output.splitlines()[1:]:
+        name, seconds, unit = line.rsplit(None, 2)
+        assert unit == "s"
+        stages[name.strip()] = float(seconds)
+    assert list(stages) == [
+        "read and validate",
+        "model",
+        "KPIs",
+        "pages",
+        "MkDocs",
+        "joining the shards",
+        "downloads (waiting for them)",
+        "safety scan",
+        "total",
+    ]
+    assert stages["MkDocs"] > 0
+    assert sum(stages.values()) - stages["total"] <= stages["total"] + 0.5
+
+
 def test_jobs_in_the_config(tmp_path: Path) -> None:
     from generator.config import ConfigError, load_config
 
