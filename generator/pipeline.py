@@ -108,8 +108,10 @@ def _build(config: Config, as_of: date, project: Path) -> BuildResult:
         site_dir = project / site_dir
     # The downloads (thousands of workbooks on a big site) are written by another process,
     # started as soon as what they need exists, while this one works out the pages and MkDocs
-    # builds them (on a big site, in a process per core).
-    with DownloadsWriter(model, kpis, config, project) as writer:
+    # builds them (on a big site, in a process per core); with jobs = 1, here and now.
+    with timings.stage("downloads"):
+        writer = DownloadsWriter(model, kpis, config, project)
+    with writer:
         # What the languages share is worked out once; each language's pages are rendered
         # where that language (or shard) is built: see site.build_site.
         with timings.stage("pages"):
@@ -142,8 +144,12 @@ class DownloadsWriter:
         self.process: Any = None
         if workers.can_fork():
             self.process = workers.start(_write_downloads, model, kpis, config, self.folder)
-        else:
-            _write_downloads(model, kpis, config, self.folder)
+            return
+        try:  # here, not through _write_downloads: a Ctrl-C must reach the build, not end it
+            write_files(each_download(model, kpis, config), self.folder)
+        except BaseException:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            raise
 
     def collect(self) -> Path:
         if self.process is not None:

@@ -167,7 +167,7 @@ def build_site(
             build.site.rename(built / build.code)
         if downloads is not None:
             # Written meanwhile by another process; they go into the site as they are.
-            with timings.stage("downloads (waiting for them)"):
+            with timings.stage("downloads"):  # what is left to wait for
                 folder = downloads()
             shutil.move(str(folder), str(built / "downloads"))
         # Never publish a site that leaks: scan it before anything is put in place.

@@ -514,15 +514,29 @@ def test_build_timings_name_every_stage(tmp_path: Path, monkeypatch: pytest.Monk
         "read and validate",
         "model",
         "KPIs",
+        "downloads",
         "pages",
         "MkDocs",
         "joining the shards",
-        "downloads (waiting for them)",
         "safety scan",
         "total",
     ]
     assert stages["MkDocs"] > 0
     assert sum(stages.values()) - stages["total"] <= stages["total"] + 0.5
+
+
+def test_a_failure_writing_the_downloads_in_one_process_leaves_nothing_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object, **kwargs: object) -> object:
+        yield "kpis.csv", "half"
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(pipeline, "each_download", broken)
+    project = make_project(tmp_path / "project")
+    with pytest.raises(OSError, match="No space left"):
+        build(project, DEMO, jobs=1)
+    assert sorted(path.name for path in project.iterdir()) == ["docs", "mkdocs.yml"]
 
 
 def test_jobs_in_the_config(tmp_path: Path) -> None:
