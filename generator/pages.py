@@ -149,6 +149,7 @@ def _environment(lang: Language) -> Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # else every page asks the file system whether its template changed
     )
     environment.filters.update(
         money=lang.money, percent=lang.percent, day=lang.day, integer=lang.integer

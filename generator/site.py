@@ -461,27 +461,36 @@ def _translated_nav(nav: list[Any], lang: Language) -> list[Any]:
     return translated
 
 
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
+
+
 class _Staging:
     """Writes the generated files into a language's docs folder as they are rendered, and
     notes what the build needs to know about them."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.folders: set[Path] = set()
+        self.folders: set[str] = set()
         self.files = 0
         self.pages = 0  # Markdown pages
         self.shardable: list[str] = []
         self.sizes: dict[str, int] = {}  # each Markdown page's length
 
     def write(self, relative: str, content: str | bytes) -> None:
-        target = self.folder / relative
-        if target.parent not in self.folders:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self.folders.add(target.parent)
-        if isinstance(content, bytes):
-            target.write_bytes(content)
-        else:
-            target.write_text(content, encoding="utf-8", newline="\n")
+        # Through the file descriptor: a big site's 40,000 files, one Path and one text
+        # wrapper each, cost a second more (text is written as UTF-8, with "\n" line ends).
+        target = os.path.join(self.folder, relative)
+        parent = os.path.dirname(target)
+        if parent not in self.folders:
+            os.makedirs(parent, exist_ok=True)
+            self.folders.add(parent)
+        data = memoryview(content if isinstance(content, bytes) else content.encode("utf-8"))
+        descriptor = os.open(target, _NEW_FILE, 0o666)
+        try:
+            while data:
+                data = data[os.write(descriptor, data) :]
+        finally:
+            os.close(descriptor)
         self.files += 1
         if relative.endswith(".md"):
             self.pages += 1
