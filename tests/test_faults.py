@@ -49,20 +49,24 @@ def test_site_folder_that_cannot_be_written(project: Path) -> None:
 
 def test_disk_full_while_writing_pages(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     before_site, before_docs = tree_digest(project / "site"), tree_digest(project / "docs")
-    real_write = Path.write_text
+    real_open = os.open
     calls = {"count": 0}
 
-    def write_text(self: Path, *args: object, **kwargs: object) -> int:
-        calls["count"] += 1
-        if calls["count"] > 5:
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(self))
-        return real_write(self, *args, **kwargs)  # type: ignore[arg-type]
+    def open_file(path: str, flags: int, *args: int, **kwargs: object) -> int:
+        # The generated pages are written through os.open (see site._Staging); removing the
+        # staging folder opens its folders, which a full disk allows.
+        if ".accountbook-build-" in str(path) and flags & os.O_CREAT:
+            calls["count"] += 1
+            if calls["count"] > 5:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+        return real_open(path, flags, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(Path, "write_text", write_text)
+    monkeypatch.setattr(os, "open", open_file)
     result = CliRunner().invoke(cli, ["build", "--as-of", "2026-03-31"])
     monkeypatch.undo()
     assert result.exit_code == 2
     assert "No space left on device" in result.output
+    assert calls["count"] > 5  # the disk filled up while the pages were written
     assert (
         tree_digest(project / "site") == before_site
         and tree_digest(project / "docs") == before_docs
