@@ -363,6 +363,25 @@ def test_a_site_built_in_shards_equals_one_built_whole(
     assert len([name for name in built[1] if name.startswith("clients/")]) == 61
 
 
+def test_languages_built_in_shards_equal_languages_built_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # On four cores, two languages are built side by side, each split into two shards, forked
+    # from the language's own process (which keeps its copy of the model: it is a fork too).
+    from generator import site as site_module
+
+    monkeypatch.setattr(site_module.os, "cpu_count", lambda: 4)
+    built = []
+    for name, min_pages in (("whole", 10**9), ("shards", 2)):
+        monkeypatch.setattr(site_module, "SHARD_MIN_PAGES", min_pages)
+        project = make_project(tmp_path / name)
+        build(project, DEMO, languages=("en", "cs"))
+        built.append(tree_digest(project / "site"))
+    assert site_module._shard_count(60, 2) == 2
+    assert built[0] == built[1]
+    assert "cs/clients/C00001/index.html" in built[1]
+
+
 def test_a_stand_in_keeps_what_other_pages_show_of_a_page() -> None:
     from generator.site import _stand_in
 
