@@ -116,11 +116,12 @@ def build_site(
 ) -> int:
     """Write the pages into ``docs/`` and build the site into ``site_dir``; return the page count.
 
-    ``pages`` is ``{path: content}`` for a site in one language, or a :class:`PageSource` that
-    renders the pages of the language (or of the shard) it is given. The first language is the default: its site is at
-    the root of ``site_dir`` and its pages go into ``docs/``; every other language is built
-    from its own staged copy into ``site_dir/<code>/``. Languages are built side by side, one
-    process each, as many at a time as the machine has cores.
+    ``pages`` is ``{path: content}`` (the same in every language), or a :class:`PageSource`
+    that renders the pages of the language it is given, where that language is built. The
+    first language is the default: its site is at the root of ``site_dir`` and its pages go
+    into ``docs/``; every other language is built from its own staged copy into
+    ``site_dir/<code>/``. Languages are built side by side, one process each, as many at a time
+    as the machine has cores; ``timings`` gets the time of each stage.
     """
     # MkDocs reads relative folders against mkdocs.yml's folder: give it absolute ones.
     project, site_dir = project.resolve(), site_dir.resolve()
