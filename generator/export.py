@@ -544,13 +544,8 @@ def each_download(
 def dossier_tables(model: Model, kpis: Kpis, config: Config) -> dict[str, str]:
     """The tables of the client dossiers, each as one CSV file across every client."""
     months: dict[tuple[str, str], list[Any]] = {}
-    labels: dict[tuple[int, int], str] = {}  # a month's label, made once per month, not per sale
     for sale in model.sales:
-        day = sale.date
-        label = labels.get((day.year, day.month))
-        if label is None:
-            label = labels[day.year, day.month] = Period.month_of(day).label
-        key = (sale.client_id, label)
+        key = (sale.client_id, Period.month_label(sale.date))
         month = months.setdefault(key, [sale.client_id, key[1], 0, Decimal(0), Decimal(0)])
         month[3] += sale.amount_base
         if sale.amount > 0:

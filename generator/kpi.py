@@ -93,6 +93,12 @@ class Period:
         return Period(day.year, "month", day.month)
 
     @staticmethod
+    @cache
+    def month_label(day: date) -> str:
+        """The label of ``day``'s month (``2026-03``), made once per day, not once per sale."""
+        return Period.month_of(day).label
+
+    @staticmethod
     def parse(label: str) -> Period:
         if len(label) == 4:
             return Period(int(label), "year")

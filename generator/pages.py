@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from decimal import Decimal
-from functools import cache, partial
+from functools import partial
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -658,12 +658,6 @@ def _leaderboard(kpis: Kpis, model: Model, period: Period) -> list[KpiRow]:
     )
 
 
-@cache
-def _month_label(day: date) -> str:
-    """``2026-03``: made once per day, not once per sale (a big workbook has a million)."""
-    return Period.month_of(day).label
-
-
 def _dossier(
     model: Model,
     lang: Language,
@@ -679,7 +673,7 @@ def _dossier(
 ) -> dict[str, Any]:
     months: dict[str, dict[str, Any]] = {}
     for sale in sales:
-        label = _month_label(sale.date)
+        label = Period.month_label(sale.date)
         month = months.setdefault(
             label, {"label": label, "orders": 0, "revenue": Decimal(0), "returns": Decimal(0)}
         )
