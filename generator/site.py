@@ -208,15 +208,16 @@ class _LanguageBuild:
             if self.release:
                 self.source.release()
                 memory.give_back()
-        shards = _shard_count(len(staged.shardable), len(self.languages))
+        bulk = staged.shardable
+        shards = _shard_count(len(bulk), len(self.languages))
         if shards > 1:
-            self._sharded(shards, staged)
+            self._sharded(shards, staged, bulk)
         else:
             with self.timings.stage("MkDocs"):
                 self._mkdocs(self.docs, self.site)
         return staged.pages
 
-    def _sharded(self, shards: int, staged: _Staging) -> None:
+    def _sharded(self, shards: int, staged: _Staging, bulk: list[str]) -> None:
         """Build the site as ``shards`` MkDocs builds side by side, then join them.
 
         MkDocs builds one page at a time, and a big site is mostly client dossiers, which are
@@ -229,7 +230,6 @@ class _LanguageBuild:
         for byte, as one build would make it. The shards' folders hold hard links to the staged
         files: nothing is written twice.
         """
-        bulk = sorted(staged.shardable)
         shares = _shares(bulk, staged.sizes, shards, copied=staged.files - staged.pages)
         parts = [
             (
@@ -473,9 +473,17 @@ class _Staging:
         self.folder = folder
         self.folders: set[str] = set()
         self.files = 0
-        self.pages = 0  # Markdown pages
-        self.shardable: list[str] = []
         self.sizes: dict[str, int] = {}  # each Markdown page's length
+
+    @property
+    def pages(self) -> int:
+        """How many Markdown pages were written."""
+        return len(self.sizes)
+
+    @property
+    def shardable(self) -> list[str]:
+        """The pages that can be built apart from the others (see SHARDABLE), in order."""
+        return sorted(name for name in self.sizes if _shardable(name))
 
     def write(self, relative: str, content: str | bytes) -> None:
         # Through the file descriptor: a big site's 40,000 files, one Path and one text
@@ -494,10 +502,7 @@ class _Staging:
             os.close(descriptor)
         self.files += 1
         if relative.endswith(".md"):
-            self.pages += 1
             self.sizes[relative] = len(content)
-            if _shardable(relative):
-                self.shardable.append(relative)
 
 
 def _fill_shard(source: Path, target: Path, first: bool, mine: set[str], bulk: set[str]) -> None:
