@@ -16,6 +16,8 @@ import ctypes.util
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
+from typing import Any
 
 
 @contextmanager
@@ -51,9 +53,16 @@ def trim() -> None:
     Before a fork this matters twice: a page the parent and the child share is copied as soon as
     either writes to it, and both would reuse the free memory in those pages.
     """
+    malloc_trim = _malloc_trim()
+    if malloc_trim is not None:
+        malloc_trim(0)
+
+
+@cache
+def _malloc_trim() -> Any:
+    """glibc's malloc_trim, looked up once (finding the C library asks ldconfig); None when
+    the C library is not glibc."""
     try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        malloc_trim = libc.malloc_trim
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
     except (OSError, AttributeError):
-        return  # not glibc: nothing to ask
-    malloc_trim(0)
+        return None
