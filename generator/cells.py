@@ -40,6 +40,9 @@ _SERIAL_EPOCH = date(
 _MAX_SERIAL = (date(9999, 12, 31) - _SERIAL_EPOCH).days
 # Amounts past this size are typing mistakes and would make sums meaningless.
 _MAX_NUMBER_DIGITS = 15
+# Numbers nearer 0 than this (but not 0) are typing mistakes too, and a target or a rate that
+# small would make a ratio too large to compute.
+_MAX_DECIMALS = 10
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 _CURRENCY = re.compile(r"[A-Z]{3}")
@@ -194,12 +197,16 @@ def _with_empty(texts: list[str], convert: Callable[[list[str]], list[Any]]) -> 
 
 _NUMBER_CHARACTERS = frozenset("0123456789.-+eE")
 _LARGEST = Decimal(10) ** _MAX_NUMBER_DIGITS
+_LONG_FRACTION = re.compile(rf"\.[0-9]{{{_MAX_DECIMALS + 1}}}")
 
 
 def _batch_numbers(texts: list[str]) -> list[Any] | None:
     present = [text for text in texts if text]
-    if not present or not set("".join(present)) <= _NUMBER_CHARACTERS:
+    joined = "\n".join(present)
+    if not present or not set(joined) <= _NUMBER_CHARACTERS | {"\n"}:
         return None
+    if "e" in joined or "E" in joined or _LONG_FRACTION.search(joined):
+        return None  # a number that may be too small to count with: each is looked at alone
     try:
         numbers = list(map(Decimal, present))
     except InvalidOperation:
@@ -258,6 +265,8 @@ def _number(value: Any) -> Decimal | None:
         raise CellProblem("type-error", EXPECTED["number"])
     if number and number.adjusted() >= _MAX_NUMBER_DIGITS:
         raise CellProblem("out-of-range", f"a number below 10^{_MAX_NUMBER_DIGITS}")
+    if number and number.adjusted() < -_MAX_DECIMALS:
+        raise CellProblem("out-of-range", f"0, or a number of at least 10^-{_MAX_DECIMALS}")
     return number
 
 

@@ -32,3 +32,21 @@ def page_slug(identifier: str) -> str:
     if not slug or slug.lower() in _RESERVED:
         slug = f"_{slug}"
     return slug
+
+
+# Names the site gives its own pages in the folders where ids name pages: an id spelled so
+# would replace a list page (index.md) or be taken by MkDocs for one (README.md).
+RESERVED_PAGE_NAMES = frozenset({"index", "readme"})
+# Most file systems allow 255 bytes in a file name. The longest name an id makes is a chart's:
+# charts/managers-<slug>-revenue.svg (21 bytes besides the slug).
+LONGEST_SLUG = 255 - len("managers-") - len("-revenue.svg")
+
+
+def slug_problem(identifier: str) -> str | None:
+    """Why ``identifier`` cannot name a page, or None when it can."""
+    slug = page_slug(identifier)
+    if slug.casefold() in RESERVED_PAGE_NAMES:
+        return "reserved"
+    if len(slug.encode("utf-8")) > LONGEST_SLUG:
+        return "too-long"
+    return None

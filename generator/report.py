@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from typing import Any
 
-from .issues import ERROR, Issue
+from .issues import ERROR, KEPT_PER_KIND, Issue
 from .validate import Report
 
 
 def summary_line(report: Report) -> str:
-    errors = len(report.errors)
-    warnings = len(report.warnings)
+    errors = report.error_count
+    warnings = report.warning_count
     verdict = "valid" if report.valid else "invalid"
     return f"{verdict}: {_count(errors, 'error')}, {_count(warnings, 'warning')}"
 
@@ -34,10 +35,19 @@ def as_text(report: Report, location: str, limit: int = 0) -> str:
                 f"{found.severity:<7}  {_where(found):<{cell_width}}  "
                 f"{found.code:<{code_width}}  {_one_line(found.message)}"
             )
+    omitted = sum(report.omitted.values())
     hidden = len(report.issues) - len(shown)
     if hidden > 0:
         lines.append(f"... and {hidden:,} more (use --limit 0 or --format json to see all).")
+    if omitted:
+        lines.append(
+            f"... and {omitted:,} more of kinds listed {KEPT_PER_KIND:,} times already "
+            "(counted below, not listed)."
+        )
+    if hidden > 0 or omitted:
         counts = Counter((found.tab or "", found.code) for found in report.issues)
+        for (tab, code, _, _), count in report.omitted.items():
+            counts[(tab or "", code)] += count
         lines.append("All issues by tab and code:")
         for (tab, code), count in sorted(counts.items()):
             lines.append(f"  {tab or '-':<14} {code:<20} {count:>9,}")
@@ -53,18 +63,51 @@ def _where(found: Issue) -> str:
     return found.tab or "-"
 
 
+# What a terminal or a CI log would act on rather than show: control characters (escape
+# sequences start with ESC), line and paragraph separators, and the direction controls.
+_NOT_INERT = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def _shown(found: re.Match[str]) -> str:
+    char = found[0]
+    return {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(char) or (
+        f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
+    )
+
+
+def inert(text: str) -> str:
+    """``text`` as one line that a terminal or a CI log shows and never acts on: every control
+    character written as its escape (ESC as \\x1b), so no escape sequence reaches the terminal
+    and no value starts a line of its own (as a GitHub workflow command ``::error::`` would)."""
+    return _NOT_INERT.sub(_shown, text) if _NOT_INERT.search(text) else text
+
+
+def inert_lines(text: str) -> str:
+    """Several lines, each made :func:`inert`."""
+    return "\n".join(map(inert, text.split("\n")))
+
+
 def _one_line(text: str) -> str:
     # A value may hold newlines or control characters; the report stays one line per issue.
-    return text.replace("\r", "\\r").replace("\n", "\\n")
+    return inert(text)
 
 
 def as_json(report: Report, location: str) -> str:
     document: dict[str, Any] = {
         "source": location,
         "valid": report.valid,
-        "errors": sum(1 for found in report.issues if found.severity == ERROR),
-        "warnings": sum(1 for found in report.issues if found.severity != ERROR),
+        "errors": report.error_count,
+        "warnings": report.warning_count,
         "issues": [found.as_dict() for found in report.issues],
+        # Issues beyond the first thousand of a kind (tab, code, column) are counted, not listed.
+        "omitted": [
+            {"tab": tab, "code": code, "column": column, "severity": severity, "count": count}
+            for (tab, code, column, severity), count in sorted(
+                report.omitted.items(), key=lambda item: tuple(map(str, item[0]))
+            )
+        ],
     }
     return json.dumps(document, ensure_ascii=False, indent=2)
 

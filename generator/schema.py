@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 FIELD_TYPES = ("string", "integer", "number", "date", "boolean", "email", "currency")
-RULE_CHECKS = ("acyclic", "not-before", "same-reference", "has-rate")
+RULE_CHECKS = ("acyclic", "not-before", "same-reference", "has-rate", "within")
 
 
 class SchemaError(Exception):
@@ -56,7 +56,8 @@ class ForeignKey:
 
 @dataclass(frozen=True)
 class Rule:
-    """A check across fields or tabs: ``acyclic``, ``not-before``, ``same-reference``, ``has-rate``."""
+    """A check across fields or tabs: ``acyclic``, ``not-before``, ``same-reference``,
+    ``has-rate``, ``within``."""
 
     check: str
     field: str

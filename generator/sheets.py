@@ -23,7 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .sources import CsvWriter, Sheet, SourceError, Workbook
+from .csvfile import CsvWriter
+from .issues import Issue, issue, shown_value
+from .sources import Sheet, SourceError, Workbook
 
 SCOPES = ["https://www.googleapis.com/auth/spreadsheets.readonly"]
 DEFAULT_API_URL = "https://sheets.googleapis.com"
@@ -97,16 +99,23 @@ def _http_client_class(base_url: str, budget: Budget) -> type[Any]:
             headers: MutableMapping[str, str] | None = None,
         ) -> Response:
             url = base_url.rstrip("/") + endpoint.removeprefix(DEFAULT_API_URL)
-            deadline = time.monotonic() + budget.total_seconds
+            # One deadline for the whole read, every request and retry of it together.
+            if getattr(self, "deadline", None) is None:
+                self.deadline = time.monotonic() + budget.total_seconds
+            deadline = self.deadline
             attempt = 0
             while True:
                 attempt += 1
                 wait: float | None = None
                 try:
+                    # Credentials never follow a redirect: requests strips only the
+                    # Authorization header, not an API key, when the host changes.
                     response = self.session.request(
                         method=method, url=url, json=json, params=params, data=data, files=files,
-                        headers=headers, timeout=budget.timeout,
+                        headers=headers, timeout=budget.timeout, allow_redirects=False,
+                        stream=True,
                     )  # fmt: skip
+                    _read_by(response, deadline)
                 except Timeout as error:
                     failure: Exception = SheetsUnavailable(
                         f"The Sheets API did not answer in time ({type(error).__name__}); "
@@ -118,6 +127,13 @@ def _http_client_class(base_url: str, budget: Budget) -> type[Any]:
                         "Check the network connection (and any proxy), then try again."
                     ) from error
                 else:
+                    if response.is_redirect or 300 <= response.status_code < 400:
+                        where = response.headers.get("Location", "another address")
+                        raise SheetsError(
+                            f"The Sheets API at {base_url} answered with a redirect to {where}; "
+                            "Accountbook does not follow redirects, so the credentials go to no "
+                            "other address. Check ACCOUNTBOOK_SHEETS_API_URL and any proxy."
+                        )
                     if response.ok:
                         return response
                     if response.status_code not in _RETRIED:
@@ -133,6 +149,28 @@ def _http_client_class(base_url: str, budget: Budget) -> type[Any]:
                 time.sleep(delay)
 
     return SheetsHTTPClient
+
+
+def _read_by(response: Any, deadline: float) -> None:
+    """Read the whole answer before ``deadline``, or raise ``Timeout``.
+
+    The read timeout bounds each wait for data, not the whole answer: one that trickles in a
+    byte at a time would otherwise run without end. The body is read in pieces as they come.
+    """
+    from requests import Timeout
+
+    chunks = []
+    read = getattr(response.raw, "read1", None) or response.raw.read
+    while True:
+        if time.monotonic() > deadline:
+            response.close()
+            raise Timeout("the answer did not arrive within the time budget")
+        chunk = read(1 << 16, decode_content=True)
+        if not chunk:
+            break
+        chunks.append(chunk)
+    response._content = b"".join(chunks)
+    response._content_consumed = True
 
 
 def _retry_after(response: Any) -> float | None:
@@ -281,12 +319,29 @@ def read_sheet(
         )
     workbook = Workbook(location=f"Google Sheets {title!r} ({key})", title=title or key)
     workbook.other_tabs = sorted(name for name in names if name not in wanted)
-    # The API rewrites the range strings ('Sales'!A1:L3001): match results by order instead.
-    for name, value_range in zip(present, values, strict=True):
-        sheet = _sheet(name, value_range)
+    # Each answer names its tab in its range ('Sales'!A1:L3001): matched by that name, never
+    # by position, so an answer in another order cannot put one tab's rows under another's name.
+    answered = {
+        _range_tab(str(value_range.get("range", ""))): value_range for value_range in values
+    }
+    if set(answered) != set(present):
+        raise SheetsUnavailable(
+            "The Sheets API answered for other tabs than were asked "
+            f"({', '.join(sorted(map(repr, answered)))}); try again later."
+        )
+    for name in present:
+        sheet = _sheet(name, answered[name], workbook.problems)
         if sheet is not None:
             workbook.sheets[name] = sheet
     return Spreadsheet(key=key, title=title, tabs=names, workbook=workbook)
+
+
+def _range_tab(a1_range: str) -> str:
+    """The tab name of ``'O''Brien'!A1:C3`` (``O'Brien``) or ``Sales!A1:C3``."""
+    name = a1_range.rsplit("!", 1)[0] if "!" in a1_range else a1_range
+    if len(name) >= 2 and name[0] == name[-1] == "'":
+        return name[1:-1].replace("''", "'")
+    return name
 
 
 def _title_and_tabs(http: Any, key: str) -> tuple[str, list[str]]:
@@ -302,9 +357,14 @@ def _quoted(name: str) -> str:
     return "'" + name.replace("'", "''") + "'"
 
 
-def _sheet(name: str, value_range: Mapping[str, Any]) -> Sheet | None:
-    rows: list[Any] = value_range.get("values", [])  # an empty tab has no "values" at all
+# Half of a UTF-16 pair with no other half: JSON can carry one ("\\ud800"), UTF-8 cannot.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _sheet(name: str, value_range: Mapping[str, Any], problems: list[Issue]) -> Sheet | None:
     first_row, first_column = _start(str(value_range.get("range", "")))
+    rows: list[Any] = value_range.get("values", [])  # an empty tab has no "values" at all
+    rows = _without_surrogates(name, rows, first_row, first_column, problems)
     lead = [None] * first_column
     header: list[str] = []
     body: list[Sequence[Any]] = []
@@ -324,6 +384,41 @@ def _sheet(name: str, value_range: Mapping[str, Any]) -> Sheet | None:
     if not header and not body:
         return None
     return Sheet(name=name, header=header, rows=body, row_numbers=numbers)
+
+
+def _without_surrogates(
+    name: str, rows: list[Any], first_row: int, first_column: int, problems: list[Issue]
+) -> list[Any]:
+    """The rows with each lone surrogate replaced by U+FFFD, each reported with its cell."""
+    from .validate import column_letter
+
+    if not any(_SURROGATE.search(str(row)) for row in rows):
+        return rows
+    cleaned = []
+    for offset, row in enumerate(rows):
+        if not _SURROGATE.search(str(row)):
+            cleaned.append(row)
+            continue
+        cells = list(row)
+        for position, cell in enumerate(cells):
+            if isinstance(cell, str) and _SURROGATE.search(cell):
+                reference = f"{column_letter(first_column + position)}{first_row + offset}"
+                cells[position] = _SURROGATE.sub("\ufffd", cell)
+                problems.append(
+                    issue(
+                        "invalid-character",
+                        f"{name}!{reference} holds a character that is not text (half of a "
+                        "UTF-16 pair, often left by a script or a copy and paste); retype the "
+                        "cell",
+                        tab=name,
+                        cell=f"{name}!{reference}",
+                        row=first_row + offset,
+                        value=shown_value(cells[position]),
+                        expected="text of whole characters",
+                    )
+                )
+        cleaned.append(cells)
+    return cleaned
 
 
 def _start(a1_range: str) -> tuple[int, int]:

@@ -23,27 +23,6 @@ from .memory import cycle_collection_paused
 csv.field_size_limit(10_000_000)
 
 
-class CsvWriter:
-    """Writes CSV as Accountbook reads it: comma-separated, "\\n" line ends, quoted where needed.
-
-    Python's csv module does not quote a lone carriage return when lines end in "\\n", and such
-    a cell then splits its row when read back; a row holding one is written fully quoted.
-    """
-
-    def __init__(self, stream: Any) -> None:
-        self.plain = csv.writer(stream, lineterminator="\n")
-        self.quoted = csv.writer(stream, lineterminator="\n", quoting=csv.QUOTE_ALL)
-
-    def writerow(self, row: Iterable[Any]) -> None:
-        cells = list(row)
-        carriage = any("\r" in cell for cell in cells if isinstance(cell, str))
-        (self.quoted if carriage else self.plain).writerow(cells)
-
-    def writerows(self, rows: Iterable[Iterable[Any]]) -> None:
-        for row in rows:
-            self.writerow(row)
-
-
 class SourceError(Exception):
     """The source cannot be read at all (missing, not a workbook, no permission)."""
 
@@ -179,6 +158,20 @@ def _csv_sheet(name: str, data: bytes, problems: list[Issue]) -> Sheet | None:
             )
         )
         return None
+    opened = _unclosed_quote(text, records)
+    if opened is not None:
+        problems.append(
+            issue(
+                "source-unreadable",
+                f"{name}.csv: the quote that opens a cell in row {opened} is never closed, so "
+                "every row after it would be read as part of that one cell; close the quote "
+                '(write a quote inside a cell as two: "") or remove it',
+                tab=name,
+                row=opened,
+                expected='a closing quote (")',
+            )
+        )
+        return None
     header = [cell.strip() for cell in records[0]] if records else []
     rows, numbers = _non_empty(records)
     while header and not header[-1]:
@@ -186,6 +179,29 @@ def _csv_sheet(name: str, data: bytes, problems: list[Issue]) -> Sheet | None:
     if not header and not rows:
         return None  # an entirely blank tab counts as absent
     return Sheet(name=name, header=header, rows=rows, row_numbers=numbers, text_only=True)
+
+
+def _unclosed_quote(text: str, records: list[list[str]]) -> int | None:
+    """The row (1-based record) whose quoted cell never closes, or None.
+
+    Python's lenient reader takes an unclosed quote to run to the end of the file; only the
+    last record can hold one, and only if it spans lines. Its lines are read again strictly.
+    """
+    if not records or '"' not in text:
+        return None
+    last = records[-1]
+    if not any("\n" in cell or "\r" in cell for cell in last):
+        return None
+    lines = io.StringIO(text, newline="").readlines()
+    spanned = sum(cell.count("\n") + cell.count("\r") - cell.count("\r\n") for cell in last)
+    # From a line before the record's first (one more, in case its cell ends the file with a
+    # line break): the lines before the record parse as whole records either way.
+    tail = "".join(lines[max(0, len(lines) - spanned - 1) :])
+    try:
+        list(csv.reader(io.StringIO(tail, newline=""), strict=True))
+    except csv.Error as error:
+        return len(records) if "unexpected end of data" in str(error) else None
+    return None
 
 
 def _non_empty(records: list[list[str]]) -> tuple[list[list[str]], list[int]]:
@@ -209,6 +225,7 @@ def read_xlsx(path: Path, tabs: Iterable[str]) -> Workbook:
     import openpyxl  # imported here: it takes a noticeable time and CSV sources never need it
 
     wanted = list(tabs)
+    formulas = _formulas_without_values(path, wanted)
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a file that is not a workbook
@@ -233,8 +250,87 @@ def read_xlsx(path: Path, tabs: Iterable[str]) -> Workbook:
                 header.pop()
             if header or rows:
                 workbook.sheets[name] = Sheet(name, header, rows, numbers)
+            workbook.problems += [
+                issue(
+                    "formula-without-value",
+                    f"{name}!{reference} holds a formula whose result was never saved in the "
+                    "file (typical of files written by a script), so its value is unknown; open "
+                    "and save the file in a spreadsheet program, or type the value",
+                    tab=name,
+                    cell=f"{name}!{reference}",
+                    row=int(reference.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")),
+                    expected="a value, or a formula with its saved result",
+                )
+                for reference in formulas.get(name, ())
+            ]
     except Exception as error:  # a damaged part of the file shows only while reading it
         raise SourceError(f"{path}: the workbook is damaged ({error})") from error
     finally:
         book.close()
     return workbook
+
+
+# An .xlsx file is a zip archive: a small file can hold a sheet that expands to gigabytes (a
+# "zip bomb") and would exhaust memory while read. Real sheets compress about 5 to 30 times.
+LARGEST_PART = 2 << 30  # bytes, expanded
+SUSPICIOUS_PART = 100 << 20  # bytes, expanded: above this, a part must not compress too well
+SUSPICIOUS_RATIO = 100
+
+
+def _formulas_without_values(path: Path, tabs: list[str]) -> dict[str, list[str]]:
+    """The cells (``D17``) of each wanted tab that hold a formula but no saved result.
+
+    Reading the file with openpyxl's ``data_only`` gives such a cell as empty, which would turn
+    "paid 500" into "paid in full". Also refuses (:class:`SourceError`) an archive whose parts
+    expand beyond reason, before anything is read from it.
+    """
+    import re
+    import zipfile
+    from xml.etree import ElementTree
+
+    try:
+        archive = zipfile.ZipFile(path)
+    except (OSError, zipfile.BadZipFile) as error:
+        raise SourceError(f"{path}: cannot be opened as an .xlsx workbook ({error})") from error
+    with archive:
+        for info in archive.infolist():
+            ratio = info.file_size / max(info.compress_size, 1)
+            if info.file_size > LARGEST_PART or (
+                info.file_size > SUSPICIOUS_PART and ratio > SUSPICIOUS_RATIO
+            ):
+                raise SourceError(
+                    f"{path}: the part {info.filename} would expand to "
+                    f"{info.file_size / (1 << 20):,.0f} MB ({ratio:,.0f} times its size in the "
+                    "file), more than a real workbook holds; the file was not read. Save the "
+                    "workbook again from a spreadsheet program, or export its tabs as CSV."
+                )
+        try:
+            names = archive.namelist()
+            if "xl/workbook.xml" not in names or "xl/_rels/workbook.xml.rels" not in names:
+                return {}
+            book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+            links = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+        except (ElementTree.ParseError, zipfile.BadZipFile, KeyError):
+            return {}  # openpyxl says what is wrong with the file
+        targets = {link.get("Id"): link.get("Target", "") for link in links}
+        relation = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+        found: dict[str, list[str]] = {}
+        for sheet in book.iter("{http://schemas.openxmlformats.org/spreadsheetml/2006/main}sheet"):
+            name, target = sheet.get("name", ""), targets.get(sheet.get(relation), "")
+            part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+            if name not in tabs or part not in names:
+                continue
+            xml = archive.read(part)
+            if b"<f" not in xml:
+                continue  # values typed in, the usual case: nothing to look for
+            cells = re.finditer(
+                rb'<c\b[^>]*?\br="([A-Z]+[0-9]+)"[^>]*?(?:/>|>(.*?)</c>)', xml, re.S
+            )
+            missing = [
+                reference.decode()
+                for reference, inner in (match.groups() for match in cells)
+                if inner and b"<f" in inner and not re.search(rb"<v>[^<]", inner)
+            ]
+            if missing:
+                found[name] = missing
+        return found

@@ -10,12 +10,13 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from .cells import is_empty, parse_column
-from .issues import ERROR, WARNING, Issue, issue, shown_value
+from .issues import ERROR, WARNING, Issue, Issues, issue, shown_value
 from .memory import cycle_collection_paused
-from .paths import page_slug
+from .paths import LONGEST_SLUG, page_slug, slug_problem
 from .schema import Field, ForeignKey, Rule, Schema, Table
 from .sources import Sheet, Workbook
 
@@ -56,6 +57,25 @@ class Report:
     source_title: str = ""
 
     @property
+    def error_count(self) -> int:
+        """Every error found, those beyond the number kept of each kind included."""
+        return self._count(ERROR)
+
+    @property
+    def warning_count(self) -> int:
+        return self._count(WARNING)
+
+    @property
+    def omitted(self) -> dict[tuple[str | None, str, str | None, str], int]:
+        """Issues found but not kept, by (tab, code, column, severity)."""
+        return dict(self.issues.omitted) if isinstance(self.issues, Issues) else {}
+
+    def _count(self, severity: str) -> int:
+        if isinstance(self.issues, Issues):
+            return self.issues.count_of(severity)
+        return sum(1 for found in self.issues if found.severity == severity)
+
+    @property
     def errors(self) -> list[Issue]:
         return [found for found in self.issues if found.severity == ERROR]
 
@@ -87,8 +107,11 @@ def validate(
 
 
 def _validate(workbook: Workbook, schema: Schema, base_currency: str) -> Report:
-    issues = list(workbook.problems)
-    unreadable = {problem.tab for problem in workbook.problems}
+    issues = Issues(workbook.problems)
+    # Tabs that could not be read at all (a problem in a cell leaves the tab readable).
+    unreadable = {
+        problem.tab for problem in workbook.problems if problem.tab not in workbook.sheets
+    }
     tables: dict[str, TableData] = {}
     for table in schema.tables:
         sheet = workbook.sheets.get(table.name)
@@ -405,6 +428,7 @@ def _check_file_names(table: Table, data: TableData) -> Iterator[Issue]:
         if not column.file_name or column.name in data.missing:
             continue
         values = data.columns[column.name]
+        yield from _unusable_file_names(column.name, data, values)
         slugs = [None if value is None else page_slug(value).casefold() for value in values]
         if len(set(slugs)) == len(slugs):
             continue
@@ -426,6 +450,37 @@ def _check_file_names(table: Table, data: TableData) -> Iterator[Issue]:
                 value=repr(values[index]),
                 expected=f"a {column.name} that differs from {values[seen]!r} in more than letter case",
             )
+
+
+def _unusable_file_names(name: str, data: TableData, values: list[Any]) -> Iterator[Issue]:
+    """Ids the site cannot name a page after: its own pages' names, and ids too long."""
+    for index, value in enumerate(values):
+        problem = None if value is None else slug_problem(value)
+        if problem is None:
+            continue
+        if problem == "reserved":
+            code, expected = "reserved-name", f"a {name} other than index or README"
+            message = (
+                f"{name} {value!r} is the name of one of the site's own pages; "
+                "choose another id (such as adding a prefix)"
+            )
+        else:
+            code = "file-name-too-long"
+            expected = f"a shorter {name} (at most {LONGEST_SLUG} letters, digits and hyphens)"
+            message = (
+                f"{name} is too long to name a file ({len(value)} characters; other than "
+                "letters, digits and hyphens each counts as several); choose a shorter id"
+            )
+        yield issue(
+            code,
+            message,
+            tab=data.name,
+            cell=data.cell(name, index),
+            row=data.row_numbers[index],
+            column=name,
+            value=shown_value(value),
+            expected=expected,
+        )
 
 
 def _check_foreign_key(
@@ -571,6 +626,8 @@ def _check_has_rate(
     if rates is not None and rule.target_fields and rule.target_fields[0] not in rates.missing:
         known.update(rates.columns[rule.target_fields[0]])
     currencies = data.columns[rule.field]
+    if rule.other and rule.other not in data.missing and rates is not None:
+        yield from _beyond_base_range(rule, data, rates, base)
     if set(currencies) <= known | {None}:
         return
     for index, currency in enumerate(currencies):
@@ -587,7 +644,78 @@ def _check_has_rate(
             )
 
 
+# Amounts in the base currency stay below this, as typed amounts do (see cells.py): sums of
+# a million of them are then exact in Decimal's 28 digits, cents included.
+_LARGEST_BASE_AMOUNT = Decimal(10) ** 15
+
+
+def _beyond_base_range(rule: Rule, data: TableData, rates: TableData, base: str) -> Iterator[Issue]:
+    """Amounts (``rule.other``) that their currency's rate makes too large to count in."""
+    if "rate" in rates.missing or rule.target_fields[0] in rates.missing:
+        return
+    rate_of = {
+        currency: rate
+        for currency, rate in zip(
+            rates.columns[rule.target_fields[0]], rates.columns["rate"], strict=True
+        )
+        if currency is not None and rate is not None and currency != base
+    }
+    largest = {
+        currency: _LARGEST_BASE_AMOUNT / rate for currency, rate in rate_of.items() if rate > 1
+    }
+    if not largest:
+        return  # a rate of at most 1 keeps every amount in range
+    column = rule.other or ""
+    amounts = data.columns[column]
+    for index, (currency, amount) in enumerate(zip(data.columns[rule.field], amounts, strict=True)):
+        limit = largest.get(currency)
+        if limit is not None and amount is not None and abs(amount) >= limit:
+            yield issue(
+                "out-of-range",
+                f"{rule.other} {amount} {currency} is {amount * rate_of[currency]:.4g} {base} at "
+                f"the rate in {rule.target}, too large to count in",
+                tab=data.name,
+                cell=data.cell(column, index),
+                row=data.row_numbers[index],
+                column=column,
+                value=repr(str(amount)),
+                expected=f"an amount below {_LARGEST_BASE_AMOUNT:.0e} {base} once converted",
+            )
+
+
+def _check_within(
+    rule: Rule, table: Table, data: TableData, tables: dict[str, TableData], base: str
+) -> Iterator[Issue]:
+    """``rule.field`` lies between 0 and ``rule.other`` (a paid amount within its sale's)."""
+    if rule.other is None or rule.field in data.missing or rule.other in data.missing:
+        return
+    for index, (part, whole) in enumerate(
+        zip(data.columns[rule.field], data.columns[rule.other], strict=True)
+    ):
+        if part is None or whole is None:
+            continue
+        low, high = (whole, Decimal(0)) if whole < 0 else (Decimal(0), whole)
+        if low <= part <= high:
+            continue
+        yield issue(
+            "out-of-range",
+            f"{rule.field} {part} lies outside {rule.other} {whole}: "
+            + (
+                f"a return's {rule.field} lies between {whole} and 0"
+                if whole < 0
+                else f"it lies between 0 and {whole}"
+            ),
+            tab=data.name,
+            cell=data.cell(rule.field, index),
+            row=data.row_numbers[index],
+            column=rule.field,
+            value=repr(str(part)),
+            expected=f"a number between {low} and {high}",
+        )
+
+
 _RULES = {
+    "within": _check_within,
     "acyclic": _check_acyclic,
     "not-before": _check_not_before,
     "same-reference": _check_same_reference,

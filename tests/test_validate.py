@@ -120,6 +120,24 @@ CASES: list[tuple[str, Callable[[Grid], None], str, str, str | None, str]] = [
     ("currency with no rate", _cell("Sales!I2", "GBP"), "missing-rate", ERROR, "Sales!I2", "Sales"),
     ("contract currency with no rate", _cell("Contracts!H2", "CZK"), "missing-rate", ERROR,
      "Contracts!H2", "Contracts"),
+    ("paid more than the invoice", _cell("Sales!L2", "1000"), "out-of-range", ERROR, "Sales!L2",
+     "Sales"),
+    ("a return paid back beyond its amount", _cell("Sales!L3", "-20"), "out-of-range", ERROR,
+     "Sales!L3", "Sales"),
+    ("a paid amount of the other sign", _cell("Sales!L3", "5"), "out-of-range", ERROR,
+     "Sales!L3", "Sales"),
+    ("target too near 0 to divide by", _cell("Targets!C2", "1e-25"), "out-of-range", ERROR,
+     "Targets!C2", "Targets"),
+    ("amount too large once converted", _cells(("Rates!B2", "1000"), ("Sales!H3", "-2000000000000")),
+     "out-of-range", ERROR, "Sales!H3", "Sales"),
+    ("client id of a list page", _cells(("Clients!A4", "index"), ("Clients!B4", "X"), ("Clients!C4", "M2")),
+     "reserved-name", ERROR, "Clients!A4", "Clients"),
+    ("manager id README", _cells(("Managers!A4", "README"), ("Managers!B4", "Rea D"),
+     ("Managers!D4", "account-manager")), "reserved-name", ERROR, "Managers!A4", "Managers"),
+    ("client id of 300 characters", _cells(("Clients!A4", "C" * 300), ("Clients!B4", "X"),
+     ("Clients!C4", "M2")), "file-name-too-long", ERROR, "Clients!A4", "Clients"),
+    ("client id of 80 Cyrillic letters", _cells(("Clients!A4", "Ж" * 80), ("Clients!B4", "X"),
+     ("Clients!C4", "M2")), "file-name-too-long", ERROR, "Clients!A4", "Clients"),
 ]  # fmt: skip
 
 
@@ -150,8 +168,11 @@ def test_one_broken_thing_gives_one_exact_issue(
 
 def test_every_issue_code_has_a_case() -> None:
     # translation-missing depends on the configured languages: tests/test_languages.py has it.
+    # formula-without-value (xlsx only) and invalid-character (Google Sheets only):
+    # tests/test_output_safety.py has them.
     covered = {case[2] for case in CASES} | {
         "unknown-column", "source-unreadable", "csv-delimiter", "translation-missing",
+        "formula-without-value", "invalid-character",
     }  # fmt: skip
     assert covered == set(CODES)
 
