@@ -7,10 +7,22 @@ XML-escaped here. The file carries its own style, since a picture does not see t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from html import escape as xml
+from html import escape
+
+# Characters XML 1.0 cannot hold at all, not even as references: a name holding one would
+# make the whole picture ill-formed, and the browser would show nothing.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml(value: str) -> str:
+    """Any text as the XML text (or attribute value) of the picture: escaped, and without the
+    characters XML cannot hold."""
+    return escape(_NOT_XML.sub("", value))
+
 
 _WIDTH = 720
 _HEIGHT = 260

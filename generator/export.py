@@ -19,22 +19,23 @@ from decimal import Decimal
 from typing import Any
 
 from .config import Config
+from .csvfile import download_csv
 from .kpi import (
     CSV_COLUMNS,
     KpiRow,
     Kpis,
     Period,
     Receivable,
+    cents,
     expiring_contracts,
     kpis_csv,
     open_invoices,
+    rounded_ratio,
 )
 from .model import Client, Complaint, Contract, Model, Sale
 from .paths import page_slug
-from .sources import CsvWriter
-from .xlsx import TableWorkbook
+from .xlsx import TableWorkbook, within_cell
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 KPI_KINDS = (("month", "Months"), ("quarter", "Quarters"), ("year", "Years"))
 _HEADERS = (
     "Scope", "Manager id", "Manager", "Period", "Revenue", "Target", "Attainment", "Orders",
@@ -43,35 +44,17 @@ _HEADERS = (
 _MONEY_COLUMNS = {4, 5, 8, 12, 13}
 
 
-def neutralised(value: Any) -> str:
-    """A CSV cell that a spreadsheet program will show as text, never run (OWASP)."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
-
-
-def csv_text(
-    header: Sequence[str], rows: Iterable[Sequence[Any]], text_columns: Iterable[int] = ()
-) -> str:
-    """A CSV file; the cells of ``text_columns`` (spreadsheet text) are neutralised."""
-    texts = set(text_columns)
-    out = io.StringIO()
-    writer = CsvWriter(out)
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow(
-            [
-                neutralised(cell) if index in texts else _plain(cell)
-                for index, cell in enumerate(row)
-            ]
-        )
-    return out.getvalue()
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    """A CSV download: values written plainly (amounts to the cent, dates in ISO form), every
+    cell through the one formula neutraliser."""
+    return download_csv(header, (map(_plain, row) for row in rows))
 
 
 def _plain(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, Decimal):
-        return f"{value.quantize(Decimal('0.01')):f}"
+        return f"{cents(value):f}"
     if isinstance(value, date):
         return value.isoformat()
     return str(value)
@@ -130,16 +113,17 @@ class _Book:
         if isinstance(value, bool):
             sheet.write_boolean(row, column, value)
         elif isinstance(value, Decimal):
-            sheet.write_number(row, column, float(value), self.money)
+            # Rounded as kpis.csv rounds: sums in Excel then match it to the cent.
+            sheet.write_number(row, column, float(cents(value)), self.money)
         elif isinstance(value, _Ratio):
-            sheet.write_number(row, column, float(value.value), self.ratio)
+            sheet.write_number(row, column, float(rounded_ratio(value.value)), self.ratio)
         elif isinstance(value, int):
             sheet.write_number(row, column, value)
         elif isinstance(value, date):
             naive = datetime(value.year, value.month, value.day)  # noqa: DTZ001 - xlsx has no zones
             sheet.write_datetime(row, column, naive, self.day)
         else:
-            sheet.write_string(row, column, str(value))
+            sheet.write_string(row, column, within_cell(str(value)))
 
     def close(self) -> bytes:
         self.book.close()
@@ -151,6 +135,12 @@ class _Ratio:
 
     def __init__(self, value: Decimal) -> None:
         self.value = value
+
+
+def literal(text: str) -> str:
+    """Text that xlsxwriter writes as it is where it would read a formula (a chart's title or
+    a series' name starting with "="): a zero-width word joiner before it, which shows nothing."""
+    return "\u2060" + text if text.startswith("=") else text
 
 
 def _kpi_cells(row: KpiRow, model: Model) -> list[Any]:
@@ -203,7 +193,7 @@ def _kpi_sheets(
                 }
             )
             chart.combine(target)
-            chart.set_title({"name": f"{chart_title}: revenue against target"})
+            chart.set_title({"name": literal(f"{chart_title}: revenue against target")})
             chart.set_size({"width": 760, "height": 320})
             sheet.insert_chart(1, len(_HEADERS) + 1, chart)
 
@@ -483,7 +473,6 @@ def each_download(
                 )
                 for c in model.clients.values()
             ),
-            text_columns=range(8),
         ),
     )
     yield (
@@ -494,7 +483,6 @@ def each_download(
                 (m.manager_id, m.name, m.role_id, m.reports_to, m.region, m.hired_on, m.active)
                 for m in model.managers.values()
             ),
-            text_columns=range(5),
         ),
     )
     yield from dossier_tables(model, kpis, config).items()
@@ -587,12 +575,10 @@ def dossier_tables(model: Model, kpis: Kpis, config: Config) -> dict[str, str]:
                     key=lambda c: (c.client_id, c.starts_on, c.contract_id),
                 )
             ),
-            text_columns=(0, 1, 2, 3, 8),
         ),
         "sales-by-month.csv": csv_text(
             ("client_id", "month", "orders", "revenue", "returns"),
             (months[key] for key in sorted(months)),
-            text_columns=(0,),
         ),
         "receivables.csv": csv_text(
             ("client_id", "sale_id", "date", "due_on", "open", "days_past_due", "age"),
@@ -608,7 +594,6 @@ def dossier_tables(model: Model, kpis: Kpis, config: Config) -> dict[str, str]:
                 )
                 for r in open_invoices(model.sales, kpis.as_of)
             ),
-            text_columns=(0, 1),
         ),
         "complaints.csv": csv_text(
             (
@@ -634,7 +619,6 @@ def dossier_tables(model: Model, kpis: Kpis, config: Config) -> dict[str, str]:
                     model.complaints, key=lambda c: (c.client_id, c.opened_on, c.complaint_id or "")
                 )
             ),
-            text_columns=(0, 1, 4, 5, 6),
         ),
         "interactions.csv": csv_text(
             ("date", "client_id", "manager_id", "kind", *summary),
@@ -642,7 +626,6 @@ def dossier_tables(model: Model, kpis: Kpis, config: Config) -> dict[str, str]:
                 (i.date, i.client_id, i.manager_id, i.kind, *((i.summary,) if summary else ()))
                 for i in sorted(model.interactions, key=lambda i: (i.client_id, i.date))
             ),
-            text_columns=(1, 2, 3, 4),
         ),
     }
 

@@ -8,7 +8,6 @@ quarters and years. Money is in the base currency, as ``Decimal``.
 from __future__ import annotations
 
 import bisect
-import io
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -16,9 +15,9 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache, cached_property
 
+from .csvfile import download_csv
 from .memory import cycle_collection_paused
 from .model import Contract, Model, Sale
-from .sources import CsvWriter
 
 SCOPES = ("company", "team", "manager")
 CSV_COLUMNS = (
@@ -378,25 +377,35 @@ def expiring_contracts(
     return sorted(found, key=lambda contract: (contract.ends_on or as_of, contract.contract_id))
 
 
+def cents(value: Decimal) -> Decimal:
+    """An amount rounded to the cent: the one rounding rule of every page, workbook and file
+    (half away from zero, as people round: 5.025 is 5.03)."""
+    return value.quantize(_CENT, rounding=ROUND_HALF_UP)
+
+
+def rounded_ratio(value: Decimal) -> Decimal:
+    """A share (attainment) to four places, by the same rule."""
+    return value.quantize(_RATIO, rounding=ROUND_HALF_UP)
+
+
 def money(value: Decimal) -> str:
     """Money as the contract writes it: two decimals, a '.' point, no minus on zero."""
-    rounded = value.quantize(_CENT, rounding=ROUND_HALF_UP)
+    rounded = cents(value)
     return str(rounded if rounded else abs(rounded))
 
 
 def ratio(value: Decimal) -> str:
-    rounded = value.quantize(_RATIO, rounding=ROUND_HALF_UP)
+    rounded = rounded_ratio(value)
     return str(rounded if rounded else abs(rounded))
 
 
 def kpis_csv(kpis: Kpis) -> str:
-    """``kpis.csv`` in the contract's exact format."""
-    out = io.StringIO()
-    writer = CsvWriter(out)
-    writer.writerow(CSV_COLUMNS)
-    for row in kpis.rows:
-        writer.writerow(
-            [
+    """``kpis.csv`` in the contract's exact format (every cell through the neutraliser: a
+    manager_id is spreadsheet text)."""
+    return download_csv(
+        CSV_COLUMNS,
+        (
+            (
                 row.scope,
                 row.manager_id or "",
                 row.period.label,
@@ -410,6 +419,7 @@ def kpis_csv(kpis: Kpis) -> str:
                 row.lost_clients,
                 money(row.returns),
                 money(row.overdue),
-            ]
-        )
-    return out.getvalue()
+            )
+            for row in kpis.rows
+        ),
+    )

@@ -20,10 +20,20 @@ _LINE_START = re.compile(r"^(?:[-+]|\d+\.)(?=\s|$)|^(?:-\s*){3,}$")
 # Anything that needs the slow path; most cells (names, ids, numbers) need none of it: a
 # character anywhere, or a start (or an end) that is markup. Two simple expressions are faster
 # than one with anchored alternatives, which the engine would try at every position.
-_UNSAFE_CHARACTER = re.compile(r"[&<>\"'\\`*_{}\[\]#|\x00-\x1f\x7f\x85\u2028\u2029]")
+_UNSAFE_CHARACTER = re.compile(
+    r"[&<>\"'\\`*_{}\[\]#|\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u061c\u202a-\u202e"
+    r"\u2066-\u2069\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\ufeff\ud800-\udfff]"
+)
 _UNSAFE_START = re.compile(r"\s|(?:[-+]|\d+\.)(?=\s|$)|(?:-\s*){3,}$")
 _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x85]+")
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff\ud800-\udfff]")
+# Text that can reorder what stands around it: the explicit direction controls, and the letters
+# of right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, ...). Such a value is isolated.
+_BIDI = re.compile(
+    r"[\u200f\u061c\u202a-\u202e\u2066-\u2069\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe]"
+)
+_ISOLATE_OPEN = "\u2066\u2067\u2068"  # LRI, RLI, FSI
+_ISOLATE_CLOSE = "\u2069"  # PDI
 
 
 def _reference(found: re.Match[str]) -> str:
@@ -62,7 +72,28 @@ def _escaped(text: str) -> str:
     """The slow path of :func:`escape`, which any text can take."""
     text = _LINE_BREAKS.sub(" ", _CONTROL.sub("", text)).strip()
     text = _SPECIAL.sub(_reference, text)
-    return _LINE_START.sub(_marker, text)
+    text = _LINE_START.sub(_marker, text)
+    return isolated(text) if _BIDI.search(text) else text
+
+
+def isolated(text: str) -> str:
+    """``text`` as a bidirectional isolate (FSI ... PDI, what ``<bdi>`` does in HTML), so that
+    nothing in it can reorder the text around it: a direction override it opens ends with it.
+
+    A PDI with no isolate of its own to close would close ours early, so such PDIs are dropped.
+    Works in Markdown, HTML, page titles and plain text alike.
+    """
+    kept = []
+    depth = 0
+    for char in text:
+        if char in _ISOLATE_OPEN:
+            depth += 1
+        elif char == _ISOLATE_CLOSE:
+            if not depth:
+                continue
+            depth -= 1
+        kept.append(char)
+    return "\u2068" + "".join(kept) + "\u2069"
 
 
 def html_link(label: Any, url: str) -> Safe:
@@ -112,4 +143,15 @@ def front_matter(title: Any) -> Safe:
     """
     import json
 
-    return Safe(f"---\ntitle: {json.dumps(escape(title))}\n---\n\n")
+    # Unicode as it is (an emoji written as a \\u pair of halves would not survive YAML);
+    # what YAML cannot hold as a character is written as its escape.
+    quoted = json.dumps(escape(title), ensure_ascii=False)
+    return Safe(f"---\ntitle: {_NOT_YAML.sub(_yaml_escape, quoted)}\n---\n\n")
+
+
+# Characters YAML does not allow in a document (PyYAML's reader refuses them).
+_NOT_YAML = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _yaml_escape(found: re.Match[str]) -> str:
+    return f"\\u{ord(found[0]):04x}"

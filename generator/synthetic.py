@@ -16,8 +16,8 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
+from .csvfile import CsvWriter
 from .schema import Schema, load_schema
-from .sources import CsvWriter
 
 Tables = dict[str, list[dict[str, str]]]
 

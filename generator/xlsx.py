@@ -29,7 +29,7 @@ _ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # every part dated the same: same input, same
 _MAX_TEXT = 32_767  # the most characters a cell holds
 # Characters XML 1.0 cannot hold, and text that Excel would read as one of its escapes.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_")
-_SPECIAL = re.compile(r"[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_")
+_SPECIAL = re.compile(r"[&<>\r\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_")
 # Styles (cellXfs indexes in _STYLES): the header, money, dates.
 HEADER, MONEY, DAY = 1, 2, 3
 
@@ -79,15 +79,28 @@ def _escape_control(found: re.Match[str]) -> str:
     return "_x005F_" + text[1:]  # a literal "_x0041_" stays text, not the letter A
 
 
+def within_cell(value: str) -> str:
+    """``value`` cut to what a cell holds: 32,767 UTF-16 units (an emoji counts as two), never
+    between the two halves of a character."""
+    if len(value) <= _MAX_TEXT // 2:
+        return value  # fits even if every character took two units
+    units = 0
+    for index, char in enumerate(value):
+        units += 2 if ord(char) > 0xFFFF else 1
+        if units > _MAX_TEXT:
+            return value[:index]
+    return value
+
+
 def text_xml(value: str) -> str:
     """``value`` as the XML text of a cell: escaped, within a cell's length."""
-    if len(value) > _MAX_TEXT:
-        value = value[:_MAX_TEXT]
+    value = within_cell(value)
     if _SPECIAL.search(value) is None:
         return value  # most cells: names, ids, words
     if _CONTROL.search(value):
         value = _CONTROL.sub(_escape_control, value)
-    return _xml_escape(value)
+    # A carriage return as a character reference: XML readers turn a raw one into a line feed.
+    return _xml_escape(value).replace("\r", "&#13;")
 
 
 def _width(characters: float) -> float:

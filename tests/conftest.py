@@ -12,8 +12,9 @@ from typing import Any
 import openpyxl
 import pytest
 
+from generator.csvfile import CsvWriter
 from generator.schema import Schema, load_schema
-from generator.sources import CsvWriter, read
+from generator.sources import read
 from generator.validate import Report, column_letter, validate
 
 Grid = dict[str, list[list[Any]]]
