@@ -1,38 +1,33 @@
 """A last look at a built site before anyone sees it: no foreign script, no leak.
 
 The scan fails on any ``<script>`` the theme did not put there, any ``on...=`` event attribute,
-any ``javascript:`` (or ``vbscript:``, ``data:text/html``) link, any personal or internal value
-of the workbook that the config does not publish, and anything that looks like a credential.
-It reads the files as text with regular expressions, so it stays fast on a 20,000-page site.
+any ``javascript:``, ``vbscript:`` or ``data:`` URL (but pictures), any frame, object or
+``srcdoc``, any personal or internal value of the workbook that the config does not publish
+(saying which column and cell it came from), and anything that looks like a credential.
+
+Pages and pictures are read by a real HTML parser (every element, attribute and text node),
+CSV files as cells, JSON files as strings (the search index's texts are HTML: parsed too), and
+workbooks as their cells' text.
 """
 
 from __future__ import annotations
 
-import html
 import json
 import os
 import re
-import tempfile
-from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from functools import lru_cache
+from html.parser import HTMLParser
 from pathlib import Path
 
 from . import workers as parallel
 from .issues import shown_value
 
-_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
-# A start tag, its quoted attribute values taken whole (a '>' or 'on...=' inside them is text).
-_TAG = re.compile(
-    r"""<[a-zA-Z][^\s/>]*((?:\s+[^\s=>/"']+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"']+))?|\s*/)*)\s*>"""
-)
-_ATTRIBUTE = re.compile(r"""([^\s=>/"']+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>"']+))?""")
 # The theme's only per-page difference: the site's root, relative ("../..") or, on the 404 page
 # of a site with site_url, its path ("/accounts/").
 _SCOPE = re.compile(r'new URL\("[^"<>\\]*",location\)')
-_URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster"}
-_DANGEROUS_SCHEME = re.compile(r"^(?:javascript|vbscript|data:text/html)", re.IGNORECASE)
-_TEXT = re.compile(r">([^<]+)<")
+_DANGEROUS_SCHEME = re.compile(r"^(?:javascript|vbscript):", re.IGNORECASE)
 # Bounded repetitions: minified theme scripts hold long runs without spaces.
 _EMAIL = re.compile(r"[^\s<>\"'(),;:]{1,64}@[^\s<>\"'(),;:@]{1,255}\.[A-Za-z]{2,24}")
 _PHONE = re.compile(r"\+?\d[\d ()./-]{6,30}\d")
@@ -78,13 +73,19 @@ def secrets_from_environment(environ: dict[str, str] | None = None) -> set[str]:
 PARALLEL_FILES = 4000
 
 
-def scan(site: Path, private: Iterable[str], secrets: Iterable[str] = ()) -> list[Finding]:
+def scan(
+    site: Path, private: Mapping[str, str] | Iterable[str], secrets: Iterable[str] = ()
+) -> list[Finding]:
     """Every finding in the files of ``site``: foreign scripts, handlers, bad links, leaks.
 
-    A big site's files are shared out between forked processes, one per core; the findings
-    come back in the files' order either way.
+    ``private`` maps each value that must not be published to where it came from
+    (``Clients.email, Clients!F4``), or is just the values. A big site's files are shared out
+    between forked processes, one per core; the findings come back in the files' order.
     """
-    private_values = {value.strip() for value in private if len(value.strip()) >= 4}
+    origins = private if isinstance(private, Mapping) else dict.fromkeys(private, "")
+    private_values = {
+        value.strip(): where for value, where in origins.items() if len(value.strip()) >= 4
+    }
     emails = {value.lower() for value in private_values if "@" in value}
     secret_values = [secret for secret in secrets if secret]
     allowed_inline = _theme_inline_scripts(site)
@@ -92,57 +93,36 @@ def scan(site: Path, private: Iterable[str], secrets: Iterable[str] = ()) -> lis
     workers = min(parallel.cores(), max(1, len(paths) // (PARALLEL_FILES // 2)))
     if workers < 2 or not parallel.can_fork():
         return _scan_files(site, paths, allowed_inline, private_values, emails, secret_values)
-    with tempfile.TemporaryDirectory(prefix="accountbook-scan-") as folder:
-        processes = []
-        for worker in range(workers):
-            out = Path(folder) / f"{worker}.json"
-            process = parallel.start(
-                _scan_child, site, paths[worker::workers], allowed_inline, private_values,
-                emails, secret_values, out,
-            )  # fmt: skip
-            processes.append((process, out))
-        findings: list[Finding] = []
-        try:
-            for process, out in processes:
+    processes = [
+        parallel.start(
+            _scan_files,
+            site,
+            paths[worker::workers],
+            allowed_inline,
+            private_values,
+            emails,
+            secret_values,
+        )  # fmt: skip
+        for worker in range(workers)
+    ]
+    findings: list[Finding] = []
+    try:
+        for process in processes:
+            findings += parallel.outcome(process)
+    finally:
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
                 process.join()
-                if process.exitcode == 130:
-                    raise KeyboardInterrupt
-                if process.exitcode != 0 or not out.is_file():
-                    raise RuntimeError(f"the safety scan stopped (exit code {process.exitcode})")
-                findings += [Finding(**found) for found in json.loads(out.read_text("utf-8"))]
-        finally:
-            for process, _ in processes:
-                if process.is_alive():
-                    process.terminate()
-                    process.join()
     place = {str(path.relative_to(site)): index for index, path in enumerate(paths)}
     return sorted(findings, key=lambda found: place.get(found.file.removesuffix(" (cells)"), -1))
-
-
-def _scan_child(
-    site: Path,
-    paths: list[Path],
-    allowed_inline: set[str],
-    private: set[str],
-    emails: set[str],
-    secrets: list[str],
-    out: Path,
-) -> None:
-    try:
-        found = _scan_files(site, paths, allowed_inline, private, emails, secrets)
-        out.write_text(json.dumps([asdict(finding) for finding in found]), encoding="utf-8")
-    except KeyboardInterrupt:
-        os._exit(130)
-    except BaseException:  # noqa: BLE001 (the parent reports that the scan stopped)
-        os._exit(1)
-    os._exit(0)
 
 
 def _scan_files(
     site: Path,
     paths: list[Path],
     allowed_inline: set[str],
-    private: set[str],
+    private: Mapping[str, str],
     emails: set[str],
     secrets: list[str],
 ) -> list[Finding]:
@@ -151,20 +131,179 @@ def _scan_files(
         name = str(path.relative_to(site))
         suffix = path.suffix.lower()
         if suffix == ".xlsx":
+            xml = _workbook_text(path)
+            cells = _Markup(name, allowed_inline, markup=False)
+            cells.read(xml)
             findings += _leak_findings(
-                name + " (cells)", _workbook_text(path), private, emails, secrets
+                name + " (cells)", cells.texts, xml, private, emails, secrets
             )
             continue
         if suffix not in _TEXT_FILES:
             continue
         text = path.read_text(encoding="utf-8", errors="replace")
-        if suffix in (".html", ".svg"):
-            findings += _markup_findings(name, text, allowed_inline)
         if suffix == ".js":  # the theme's own scripts: only look for credentials
-            findings += _leak_findings(name, text, set(), set(), secrets)
+            findings += _leak_findings(name, set(), text, {}, set(), secrets)
+            continue
+        if suffix in (".html", ".svg", ".xml"):
+            page = _Markup(name, allowed_inline, markup=suffix != ".xml")
+            page.read(text)
+            findings += page.findings
+            texts = page.texts
+        elif suffix == ".json":
+            texts, found = _json_texts(name, text, allowed_inline)
+            findings += found
+        elif suffix == ".csv":
+            texts = _csv_texts(text)
         else:
-            findings += _leak_findings(name, text, private, emails, secrets)
+            texts = set(text.splitlines())
+        findings += _leak_findings(name, texts, text, private, emails, secrets)
     return findings
+
+
+# Attributes whose value is a URL the browser loads or follows (SVG animation too: an
+# <animate attributeName="href" values="javascript:..."> sets a link's target).
+_URL_ATTRIBUTES = frozenset(
+    {
+        "href", "src", "action", "formaction", "xlink:href", "data", "poster", "background",
+        "srcset", "ping", "cite", "longdesc", "manifest", "codebase", "icon", "values", "to",
+        "from", "by", "lowsrc", "dynsrc",
+    }
+)  # fmt: skip
+# Elements that load another document (or run one) inside a page: none of ours has one.
+_FOREIGN_ELEMENTS = frozenset({"iframe", "frame", "frameset", "object", "embed", "applet", "base"})
+_SAFE_DATA = re.compile(r"^data:image/(?:png|gif|jpeg|webp)[;,]", re.IGNORECASE)
+_BIDI_ISOLATES = str.maketrans("", "", "\u2066\u2067\u2068\u2069")
+
+
+class _Markup(HTMLParser):
+    """One page (or picture, or sitemap) read by a real HTML parser: every element, attribute
+    and text node is looked at, whatever the spelling, quoting or entity encoding."""
+
+    def __init__(self, name: str, allowed_inline: set[str], markup: bool = True) -> None:
+        super().__init__(convert_charrefs=True)
+        self.name = name
+        self.allowed_inline = allowed_inline
+        self.markup = markup  # False: only the text nodes matter (a sitemap, workbook cells)
+        self.findings: list[Finding] = []
+        self.texts: set[str] = set()
+        self.script: list[str] | None = None  # the body of the <script> being read
+        self.script_kind = ""
+        self.inline_scripts: list[str] = []
+
+    def read(self, text: str) -> None:
+        self.feed(text)
+        self.close()
+        if self.script is not None:  # a script never closed runs to the end of the page
+            self._end_script()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if not self.markup:
+            return
+        for attribute, value in attrs:
+            if value:
+                self.texts.add(value)
+            self.findings += [
+                Finding(self.name, what, detail)
+                for what, detail in _attribute_findings(tag, attribute, value or "")
+            ]
+        if tag in _FOREIGN_ELEMENTS:
+            self.findings.append(Finding(self.name, "foreign element", f"<{tag}>"))
+        if tag == "script":
+            found = dict(attrs)
+            source = found.get("src")
+            if source is not None and (
+                _THEME_SCRIPT_FOLDER not in source or "://" in source or source.startswith("//")
+            ):
+                self.findings.append(Finding(self.name, "foreign script", source[:80]))
+            self.script = []
+            self.script_kind = (
+                "config"
+                if found.get("id") == "__config" and found.get("type") == "application/json"
+                else "source"
+                if source is not None
+                else "inline"
+            )
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag == "script":
+            self._end_script()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self.script is not None:
+            self._end_script()
+
+    def handle_data(self, data: str) -> None:
+        if self.script is not None:
+            self.script.append(data)
+        else:
+            self.texts.add(data)
+
+    def _end_script(self) -> None:
+        body = "".join(self.script or ()).strip()
+        if self.script_kind == "inline" and body:
+            self.inline_scripts.append(body)
+        foreign = self.script_kind == "source" or _SCOPE.sub("", body) not in self.allowed_inline
+        if self.script_kind != "config" and body and foreign:
+            self.findings.append(Finding(self.name, "foreign inline script", body[:60]))
+        self.script = None
+
+
+@lru_cache(maxsize=1 << 16)
+def _attribute_findings(tag: str, attribute: str, value: str) -> tuple[tuple[str, str], ...]:
+    """What is wrong with one attribute. Remembered: every page repeats the theme's tags
+    (header, navigation, icons), and a dossier's links to its manager and the downloads."""
+    if attribute.startswith("on"):
+        return (("event handler attribute", attribute),)
+    if attribute == "srcdoc":
+        return (("foreign element", f"<{tag} srcdoc>"),)
+    if attribute not in _URL_ATTRIBUTES:
+        return ()
+    url = re.sub(r"[\x00-\x20]", "", value)
+    if _DANGEROUS_SCHEME.search(url) or (
+        url[:5].lower() == "data:" and not (tag == "img" and _SAFE_DATA.match(url))
+    ):
+        return (("script URL", url[:60]),)
+    return ()
+
+
+def _json_texts(name: str, text: str, allowed_inline: set[str]) -> tuple[set[str], list[Finding]]:
+    """Every string of a JSON file, and the text nodes of those that hold markup (the search
+    index holds each page's text as HTML, which the theme shows as HTML in its results)."""
+    try:
+        document = json.loads(text)
+    except ValueError:
+        return set(text.splitlines()), []
+    texts: set[str] = set()
+    findings: list[Finding] = []
+    stack = [document]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            stack += item.values()
+            texts.update(key for key in item if isinstance(key, str))
+        elif isinstance(item, list):
+            stack += item
+        elif isinstance(item, str):
+            texts.add(item)
+            if "<" in item:
+                fragment = _Markup(name, allowed_inline)
+                fragment.read(item)
+                texts |= fragment.texts
+                findings += fragment.findings
+    return texts, findings
+
+
+def _csv_texts(text: str) -> set[str]:
+    """Every cell of a CSV file, as written and without the formula neutraliser's apostrophe."""
+    import csv
+    import io
+
+    cells: set[str] = set()
+    for row in csv.reader(io.StringIO(text, newline="")):
+        cells.update(row)
+    cells |= {cell[1:] for cell in cells if cell.startswith("'")}
+    return cells
 
 
 def _workbook_text(path: Path) -> str:
@@ -188,76 +327,45 @@ def _theme_inline_scripts(site: Path) -> set[str]:
     page = site / "404.html"
     if not page.is_file():
         return set()
-    text = page.read_text(encoding="utf-8")
-    return {
-        _SCOPE.sub("", body.strip())
-        for attributes, body in _SCRIPT.findall(text)
-        if body.strip() and "__config" not in attributes
-    }
-
-
-def _markup_findings(name: str, text: str, allowed_inline: set[str]) -> list[Finding]:
-    findings = []
-    for attributes, body in _SCRIPT.findall(text):
-        source = re.search(r"""\ssrc\s*=\s*["']?([^"'\s>]+)""", attributes)
-        if source:
-            if _THEME_SCRIPT_FOLDER not in source.group(1) or "://" in source.group(1):
-                findings.append(Finding(name, "foreign script", source.group(1)[:80]))
-        elif 'id="__config"' in attributes and 'type="application/json"' in attributes:
-            continue  # the theme's settings, as JSON
-        elif body.strip() and _SCOPE.sub("", body.strip()) not in allowed_inline:
-            findings.append(Finding(name, "foreign inline script", body.strip()[:60]))
-    for attributes in _TAG.findall(text):
-        if not attributes or attributes.isspace():
-            continue  # <td>, <tr>, <p>: most tags of a table-heavy page
-        findings += [
-            Finding(name, what, detail) for what, detail in _attribute_findings(attributes)
-        ]
-    return findings
-
-
-@lru_cache(maxsize=1 << 16)
-def _attribute_findings(attributes: str) -> tuple[tuple[str, str], ...]:
-    """What is wrong with a tag's attributes. Remembered: every page repeats the theme's tags
-    (header, navigation, icons), and a dossier's links to its manager and the downloads."""
-    found = []
-    for attribute, quoted in _ATTRIBUTE.findall(attributes):
-        attribute = attribute.lower()
-        if attribute.startswith("on"):
-            found.append(("event handler attribute", attribute))
-        elif attribute in _URL_ATTRIBUTES and quoted:
-            url = html.unescape(quoted.strip("\"'"))
-            if _DANGEROUS_SCHEME.match(re.sub(r"[\x00-\x20]", "", url)):
-                found.append(("script URL", url[:60]))
-    return tuple(found)
+    markup = _Markup("404.html", set())
+    markup.read(page.read_text(encoding="utf-8"))
+    return {_SCOPE.sub("", body) for body in markup.inline_scripts}
 
 
 def _leak_findings(
-    name: str, text: str, private: set[str], emails: set[str], secrets: list[str]
+    name: str,
+    texts: set[str],
+    text: str,
+    private: Mapping[str, str],
+    emails: set[str],
+    secrets: list[str],
 ) -> list[Finding]:
+    """Private values among ``texts`` (text nodes, attribute values, cells, JSON strings),
+    e-mails and phone numbers inside them, and credentials anywhere in ``text``."""
     findings = []
     if private:
-        # Values stand whole in a table cell or a line; e-mails and phone numbers may also
-        # stand inside a sentence, so they are looked for as words too.
-        markup = name.endswith((".html", ".svg", ".xml", "(cells)"))
-        # Each distinct text once: a page repeats the theme's navigation and many table cells.
-        raw = set(_TEXT.findall(text) if markup else text.splitlines())
-        nodes = {html.unescape(node).strip() for node in raw}
-        leaked = nodes & private
+        # Values stand whole in a cell, a text node or an attribute; e-mails and phone
+        # numbers may also stand inside a sentence, so they are looked for as words too.
+        nodes = {node.translate(_BIDI_ISOLATES).strip() for node in texts}
+        leaked = nodes & private.keys()
         findings += [
-            Finding(name, "personal or internal value", shown_value(value, personal=True))
+            Finding(name, "personal or internal value", _origin(value, private))
             for value in sorted(leaked)
         ]
         words = "\n".join(sorted(nodes))
         for email in _EMAIL.findall(words) if "@" in words else ():
             if email.lower() in emails and email not in leaked:
                 leaked.add(email)
-                findings.append(Finding(name, "personal e-mail", shown_value(email, personal=True)))
+                origin = private.get(email) or next(
+                    (where for value, where in private.items() if value.lower() == email.lower()),
+                    "",
+                )
+                findings.append(Finding(name, "personal e-mail", _origin(email, {email: origin})))
         for phone in _PHONE.findall(words):
             if phone.strip() in private and phone.strip() not in leaked:
                 leaked.add(phone.strip())
                 findings.append(
-                    Finding(name, "personal phone number", shown_value(phone, personal=True))
+                    Finding(name, "personal phone number", _origin(phone.strip(), private))
                 )
     for secret in secrets:
         if secret in text:
@@ -267,3 +375,9 @@ def _leak_findings(
         for found in _CREDENTIAL.finditer(text):
             findings.append(Finding(name, "credential", found.group(0)[:12] + "…"))
     return findings
+
+
+def _origin(value: str, private: Mapping[str, str]) -> str:
+    """The value, masked, and the column and cell it came from (``Clients.email, Clients!F4``)."""
+    where = private.get(value, "")
+    return shown_value(value, personal=True) + (f" from {where}" if where else "")
