@@ -9,20 +9,27 @@ Exit codes (the same for every command):
   3  an internal error (a bug): please report it with the command you ran
   4  the network or the Google Sheets API failed, even after retrying: try later
   130  interrupted (Ctrl-C): nothing was replaced
+  143  stopped (SIGTERM, as CI and timeout send): nothing was replaced
 """
 
 from __future__ import annotations
 
+import errno
 import os
+import signal
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
+from types import FrameType
 
 import click
 
 from . import __version__, pipeline
 from .config import Config, ConfigError, load_config
-from .report import as_json, as_text, github_annotations, markdown_summary
+from .outputs import OutputRefused
+from .report import as_json, as_text, github_annotations, inert_lines, markdown_summary
 from .schema import SchemaError, load_schema
 from .site import SiteBuildError
 from .sources import SourceError
@@ -33,15 +40,37 @@ EXIT_UNREADABLE = 2
 EXIT_INTERNAL = 3
 EXIT_UNAVAILABLE = 4
 EXIT_INTERRUPTED = 130  # the shell's code for Ctrl-C
+EXIT_TERMINATED = 143  # the shell's code for SIGTERM
 
 
-class Unreadable(click.ClickException):
+class Terminated(KeyboardInterrupt):
+    """SIGTERM arrived: handled as Ctrl-C is (every clean-up runs), but exits with 143."""
+
+
+def _terminate(signum: int, frame: FrameType | None) -> None:
+    raise Terminated
+
+
+def _echo(text: str, err: bool = False) -> None:
+    """Print lines for a person: values from the spreadsheet in them are made inert (no escape
+    sequence reaches the terminal, no value starts a line in a CI log)."""
+    click.echo(inert_lines(text), err=err)
+
+
+class Failure(click.ClickException):
+    """A failure told in one sentence, with the values in it made inert."""
+
+    def format_message(self) -> str:
+        return inert_lines(self.message)
+
+
+class Unreadable(Failure):
     """The source or config cannot be read: exit code 2."""
 
     exit_code = EXIT_UNREADABLE
 
 
-class Unavailable(click.ClickException):
+class Unavailable(Failure):
     """The network or the Sheets API failed after retrying: exit code 4."""
 
     exit_code = EXIT_UNAVAILABLE
@@ -51,6 +80,38 @@ def _source_failure(error: Exception) -> click.ClickException:
     if getattr(error, "retryable", False):
         return Unavailable(str(error))
     return Unreadable(str(error))
+
+
+@contextmanager
+def _failures(ctx: click.Context, what: str, stopped: str) -> Iterator[None]:
+    """Turn what a command can run into into one sentence and its exit code.
+
+    ``what`` is what the command writes ("the site"), ``stopped`` what a failure means for it
+    ("the site was not built; the previous site is unchanged").
+    """
+    try:
+        yield
+    except (SourceError, pipeline.NoSourceError) as error:
+        raise _source_failure(error) from error
+    except (OutputRefused, SiteBuildError) as error:
+        raise Unreadable(str(error)) from error
+    except Terminated:
+        _echo(f"Stopped (SIGTERM): {stopped}.", err=True)
+        ctx.exit(EXIT_TERMINATED)
+    except KeyboardInterrupt:
+        _echo(f"Interrupted: {stopped}.", err=True)
+        ctx.exit(EXIT_INTERRUPTED)
+    except OSError as error:
+        if error.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise Unreadable(
+                f"The disk is full ({error.strerror}): {stopped}. Free some space and run the "
+                "command again."
+            ) from error
+        where = f" ({error.filename})" if error.filename else ""
+        raise Unreadable(
+            f"Cannot write {what}: {error.strerror or error}{where}. Nothing was replaced: "
+            f"{stopped.split('; ', 1)[-1]}."
+        ) from error
 
 
 def _config(ctx: click.Context, **options: object) -> Config:
@@ -120,9 +181,9 @@ def check(
     location = str(config.source)
     _report_to_github(report, report.source_title or location)
     if output_format == "json":
-        click.echo(as_json(report, location))
+        click.echo(as_json(report, location))  # JSON escapes control characters itself
     else:
-        click.echo(as_text(report, location, limit=limit))
+        _echo(as_text(report, location, limit=limit))
     if not report.valid:
         ctx.exit(EXIT_INVALID)
 
@@ -132,7 +193,7 @@ def _report_to_github(report: Report, location: str) -> None:
     if os.environ.get("GITHUB_ACTIONS") != "true":
         return
     if report.issues:
-        click.echo(github_annotations(report))
+        _echo(github_annotations(report))
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary:
         with open(summary, "a", encoding="utf-8") as stream:
@@ -185,25 +246,13 @@ def build(
     config = _config(ctx, source=source, base_currency=base_currency, site_dir=site_dir, jobs=jobs)
     report_date = as_of.date() if as_of else (config.report_date or _today())
     try:
-        result = pipeline.build(config, report_date, Path.cwd())
-    except (SourceError, pipeline.NoSourceError) as error:
-        raise _source_failure(error) from error
+        with _failures(ctx, "the site", "the site was not built; the previous site is unchanged"):
+            result = pipeline.build(config, report_date, Path.cwd())
     except pipeline.InvalidWorkbook as invalid:
         _report_to_github(invalid.report, invalid.report.source_title or str(config.source))
-        click.echo(as_text(invalid.report, str(config.source), limit=500), err=True)
-        click.echo("The site was not built; the previous site is unchanged.", err=True)
+        _echo(as_text(invalid.report, str(config.source), limit=500), err=True)
+        _echo("The site was not built; the previous site is unchanged.", err=True)
         ctx.exit(EXIT_INVALID)
-    except SiteBuildError as error:
-        raise click.ClickException(str(error)) from error
-    except KeyboardInterrupt:
-        click.echo("Interrupted: the site was not built; the previous site is unchanged.", err=True)
-        ctx.exit(EXIT_INTERRUPTED)
-    except OSError as error:
-        where = f" ({error.filename})" if error.filename else ""
-        raise Unreadable(
-            f"Cannot write the site: {error.strerror or error}{where}. Nothing was replaced: "
-            "the previous site and pages are unchanged."
-        ) from error
     warnings = len(result.report.warnings)
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if os.environ.get("GITHUB_ACTIONS") == "true" and summary:
@@ -211,12 +260,12 @@ def build(
             stream.write(
                 f"Built {result.pages:,} pages as of {report_date.isoformat()}; {warnings} warnings.\n"
             )
-    click.echo(
+    _echo(
         f"Built {result.site_dir} ({result.pages:,} pages) as of {report_date.isoformat()}"
         + (f"; {warnings} warnings, see Data quality" if warnings else "")
     )
     if timings:
-        click.echo("\n".join(result.timings.lines()))
+        _echo("\n".join(result.timings.lines()))
 
 
 @cli.command()
@@ -229,19 +278,63 @@ def build(
 )
 @click.pass_context
 def serve(ctx: click.Context, source: str | None, as_of: datetime | None, dev_addr: str) -> None:
-    """Build the site, then serve it with live preview of the hand-written pages.
+    """Build the site, then serve it on a local address, as it will be published.
 
-    With several languages the preview shows the default one; site/ holds them all.
+    Every language and the downloads are served. When a hand-written page of docs/ or the
+    source changes, the site is built again (reload the page to see it). Ctrl-C stops.
 
     \b
     Example:
       accountbook serve --dev-addr 127.0.0.1:8001
     """
-    ctx.invoke(build, source=source, as_of=as_of, site_dir=None, base_currency=None, jobs=None)
-    from mkdocs.commands.serve import serve as mkdocs_serve
+    import threading
 
-    config = _config(ctx)
-    mkdocs_serve(config_file="mkdocs.yml", dev_addr=dev_addr, site_name=config.site_name)
+    from . import preview
+    from .pages import GENERATED
+
+    try:
+        preview.parse_address(dev_addr)
+    except ValueError as error:
+        raise click.UsageError(str(error)) from None
+
+    def rebuild() -> None:
+        ctx.invoke(build, source=source, as_of=as_of, site_dir=None, base_currency=None, jobs=None)
+
+    rebuild()
+    config = _config(ctx, source=source)
+    site = Path(config.site_dir)
+    try:
+        httpd = preview.server(site, dev_addr)
+    except OSError as error:
+        raise Unreadable(f"Cannot serve the site: {error.strerror or error}") from error
+    host, port = preview.parse_address(dev_addr)[0], httpd.server_address[1]
+    _echo(f"Serving {site} at http://{host}:{port}/ (Ctrl-C to stop)")
+
+    def watched() -> list[Path]:
+        docs = Path("docs")
+        hand_written = [
+            path for path in (docs.iterdir() if docs.is_dir() else []) if path.name not in GENERATED
+        ]
+        local = [Path(config.source)] if config.source and Path(config.source).exists() else []
+        return hand_written + local
+
+    def safely() -> None:
+        try:
+            rebuild()
+        except click.exceptions.Exit:
+            pass  # an invalid workbook: the report was printed, the old site stays served
+        except click.ClickException as error:
+            _echo(f"Error: {error.format_message()}", err=True)
+
+    stop = threading.Event()
+    preview.watch(watched, safely, stop)
+    try:
+        httpd.serve_forever()
+    except KeyboardInterrupt:
+        _echo("Stopped serving.")
+    finally:
+        stop.set()
+        httpd.server_close()
 
 
 @cli.command()
@@ -263,15 +356,27 @@ def serve(ctx: click.Context, source: str | None, as_of: datetime | None, dev_ad
     "--out",
     required=True,
     type=click.Path(file_okay=False, path_type=Path),
-    help="The folder to write.",
+    help="The folder to write (replaced whole).",
+)
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace --out even if it is a file or a folder that Accountbook did not make.",
 )
 @click.pass_context
 def export(
-    ctx: click.Context, source: str | None, as_of: datetime | None, output_format: str, out: Path
+    ctx: click.Context,
+    source: str | None,
+    as_of: datetime | None,
+    output_format: str,
+    out: Path,
+    force: bool,
 ) -> None:
     """Write the site's downloads without building the site.
 
-    The folder is replaced whole, and only when every file was written.
+    The folder is replaced whole, and only when every file was written. A folder that an
+    earlier export did not make is refused unless --force is given; the project's own folders
+    are refused always.
 
     \b
     Example:
@@ -281,16 +386,16 @@ def export(
     config = _config(ctx, source=source)
     report_date = as_of.date() if as_of else (config.report_date or _today())
     try:
-        written = pipeline.export(config, report_date, output_format, out)
-    except (SourceError, pipeline.NoSourceError) as error:
-        raise _source_failure(error) from error
+        with _failures(ctx, str(out), "nothing was exported; the earlier export is unchanged"):
+            written = pipeline.export(
+                config, report_date, output_format, out, Path.cwd(), force=force
+            )
     except pipeline.InvalidWorkbook as invalid:
-        click.echo(as_text(invalid.report, str(config.source), limit=500), err=True)
-        click.echo("Nothing was exported.", err=True)
+        _echo(as_text(invalid.report, str(config.source), limit=500), err=True)
+        _echo("Nothing was exported.", err=True)
         ctx.exit(EXIT_INVALID)
-    except OSError as error:
-        raise Unreadable(f"Cannot write {out}: {error.strerror or error}") from error
-    click.echo(f"Wrote {len(written):,} files to {out} as of {report_date.isoformat()}")
+    noun = "file" if len(written) == 1 else "files"
+    _echo(f"Wrote {len(written):,} {noun} to {out} as of {report_date.isoformat()}")
 
 
 @cli.command()
@@ -320,11 +425,11 @@ def guard(ctx: click.Context, source: str | None, site_dir: str | None) -> None:
         raise Unreadable(f"{folder}: no built site here (no index.html)")
     findings = scan(folder, pipeline.private_values(report, config), secrets_from_environment())
     for finding in findings:
-        click.echo(f"{finding.file}: {finding.what} {finding.detail}")
+        _echo(f"{finding.file}: {finding.what} {finding.detail}")
     if findings:
-        click.echo(f"{len(findings)} problems: do not publish this site.", err=True)
+        _echo(f"{len(findings)} problems: do not publish this site.", err=True)
         ctx.exit(EXIT_INVALID)
-    click.echo(f"{folder}: nothing to stop publishing.")
+    _echo(f"{folder}: nothing to stop publishing.")
 
 
 @cli.command()
@@ -350,12 +455,13 @@ def pull(ctx: click.Context, source: str | None, out: Path) -> None:
     config = _config(ctx, source=source)
     pulled_at = datetime.now(UTC).replace(microsecond=0).isoformat()
     try:
-        folder = pipeline.pull(config, out, pulled_at)
-    except (SourceError, pipeline.NoSourceError) as error:
-        raise _source_failure(error) from error
-    except OSError as error:
-        raise Unreadable(f"{out}: cannot write the snapshot ({error.strerror})") from error
-    click.echo(f"Saved {folder} (pulled {pulled_at})")
+        with _failures(ctx, "the snapshot", "nothing was saved; the earlier snapshot is unchanged"):
+            folder = pipeline.pull(config, out, pulled_at)
+    except pipeline.InvalidWorkbook as invalid:
+        _echo(as_text(invalid.report, str(config.source), limit=500), err=True)
+        _echo("Nothing was saved; the earlier snapshot is unchanged.", err=True)
+        ctx.exit(EXIT_INVALID)
+    _echo(f"Saved {folder} (pulled {pulled_at})")
 
 
 @cli.command()
@@ -376,16 +482,16 @@ def doctor(ctx: click.Context, source: str | None) -> None:
         diagnosis = pipeline.doctor(config)
     except (SourceError, pipeline.NoSourceError) as error:
         raise _source_failure(error) from error
-    click.echo(f"ok    source: {diagnosis.source}")
-    click.echo(f"ok    credentials: {diagnosis.credentials}")
-    click.echo(f"ok    read {diagnosis.title!r}: tabs {', '.join(diagnosis.tabs) or '(none)'}")
+    _echo(f"ok    source: {diagnosis.source}")
+    _echo(f"ok    credentials: {diagnosis.credentials}")
+    _echo(f"ok    read {diagnosis.title!r}: tabs {', '.join(diagnosis.tabs) or '(none)'}")
     for found in diagnosis.issues:
         mark = "fix " if found.severity == "error" else "note"
-        click.echo(f"{mark}  {found.cell or found.tab}: {found.message}")
+        _echo(f"{mark}  {found.cell or found.tab}: {found.message}")
     if any(found.severity == "error" for found in diagnosis.issues):
-        click.echo("Fix the tabs and headers above, then run accountbook check.")
+        _echo("Fix the tabs and headers above, then run accountbook check.")
         ctx.exit(EXIT_INVALID)
-    click.echo("Tabs and headers match the contract. Run accountbook check for the values.")
+    _echo("Tabs and headers match the contract. Run accountbook check for the values.")
 
 
 @cli.command()
@@ -398,24 +504,34 @@ def doctor(ctx: click.Context, source: str | None) -> None:
 @click.option(
     "--rows", default=1000, show_default=True, help="Rows prepared with dropdowns and formats."
 )
-def template(out: Path, rows: int) -> None:
+@click.option(
+    "--force", is_flag=True, help="Overwrite --out even if it is a file Accountbook did not write."
+)
+@click.pass_context
+def template(ctx: click.Context, out: Path, rows: int, force: bool) -> None:
     """Write an empty workbook, ready to fill in, generated from the contract.
 
     One tab per table with a bold frozen header, a note on every header that explains the column,
     dropdowns for enumerations and booleans, and date and number formats. Upload it to Google Sheets
-    (File > Import) to start a team's spreadsheet.
+    (File > Import) to start a team's spreadsheet. An existing file is overwritten only if it is
+    an earlier template, or with --force.
 
     \b
     Example:
       accountbook template --out accountbook-template.xlsx
     """
-    from .template import write_template
+    from .template import is_template, write_template
 
-    try:
+    if out.is_dir():
+        raise Unreadable(f"--out {out}: that is a folder; give a file name such as team.xlsx.")
+    if out.exists() and not force and not is_template(out):
+        raise Unreadable(
+            f"--out {out}: the file exists and is not a blank template Accountbook wrote (it may "
+            "be a filled-in workbook). Choose another name, or pass --force to overwrite it."
+        )
+    with _failures(ctx, str(out), "the template was not written; nothing was overwritten"):
         write_template(load_schema(), out, rows=rows)
-    except OSError as error:
-        raise Unreadable(f"{out}: cannot write the file ({error.strerror})") from error
-    click.echo(f"Wrote {out}")
+    _echo(f"Wrote {out}")
 
 
 @cli.command()
@@ -438,7 +554,7 @@ def schema(output_format: str) -> None:
     from .schema_docs import schema_json, schema_markdown
 
     contract = load_schema()
-    click.echo(schema_markdown(contract) if output_format == "markdown" else schema_json(contract))
+    _echo(schema_markdown(contract) if output_format == "markdown" else schema_json(contract))
 
 
 def reference_markdown() -> str:
@@ -472,15 +588,16 @@ def reference_markdown() -> str:
 
 def main() -> None:
     """Run the CLI; turn anything unexpected into a one-line message instead of a traceback."""
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         cli.main(prog_name="accountbook", standalone_mode=True)
     except SchemaError as error:
-        click.echo(f"accountbook: the contract in sheets_schema/ is broken: {error}", err=True)
+        _echo(f"accountbook: the contract in sheets_schema/ is broken: {error}", err=True)
         sys.exit(EXIT_INTERNAL)
     except Exception as error:
         if os.environ.get("ACCOUNTBOOK_DEBUG"):
             raise
-        click.echo(
+        _echo(
             f"accountbook: internal error ({type(error).__name__}: {error}). This is a bug; "
             "please report it with the command you ran. Set ACCOUNTBOOK_DEBUG=1 for the details.",
             err=True,

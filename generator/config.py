@@ -47,6 +47,8 @@ class Config:
     # the safety scan); None means one per core. Each holds its share of the site in memory:
     # 1 builds in one process, slower, in the least memory.
     jobs: int | None = None
+    # The config file these settings were read from (not a setting: load_config fills it in).
+    config_file: str | None = None
 
     @property
     def default_language(self) -> str:
@@ -57,7 +59,7 @@ class Config:
         return replace(self, **{key: value for key, value in options.items() if value is not None})
 
 
-_KINDS = {item.name: item.type for item in fields(Config)}
+_KINDS = {item.name: item.type for item in fields(Config) if item.name != "config_file"}
 
 
 def load_config(path: Path | None = None, environ: dict[str, str] | None = None) -> Config:
@@ -70,6 +72,7 @@ def load_config(path: Path | None = None, environ: dict[str, str] | None = None)
         path = Path(CONFIG_FILE)
     if path is not None:
         settings = _read_file(path)
+        settings["config_file"] = str(path)
     for name in _KINDS:
         value = environ.get(f"ACCOUNTBOOK_{name.upper()}")
         if value:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+
+from .outputs import publishable
 
 
 def write_files(
@@ -34,6 +38,7 @@ def replaced_whole(out: Path) -> Iterator[Path]:
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.writing-", dir=out.parent))
     try:
         yield staging
+        publishable(staging)  # made 0700, as every temporary folder is
         if out.exists():
             trash = Path(tempfile.mkdtemp(prefix=f".{out.name}.replaced-", dir=out.parent))
             out.rename(trash / out.name)
@@ -43,3 +48,36 @@ def replaced_whole(out: Path) -> Iterator[Path]:
             staging.rename(out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def replace_all(moves: Sequence[tuple[Path, Path]], *trash: Path) -> None:
+    """Put each ``new`` of ``(new, target)`` in place of ``target``, by renames: all of them, or,
+    if any rename fails, none (the ones made are undone, and the error is raised).
+
+    What is replaced goes into the first folder of ``trash`` on the same file system as it
+    (a rename cannot cross file systems), and is deleted with it by the caller.
+    """
+    done: list[tuple[Path, Path]] = []  # (from, to) of every rename made
+    try:
+        for number, (new, target) in enumerate(moves):
+            if target.exists() or target.is_symlink():
+                aside = _beside(target, trash) / f"{number}-{target.name}"
+                aside.parent.mkdir(exist_ok=True)
+                target.rename(aside)
+                done.append((target, aside))
+            if new.exists():
+                new.rename(target)
+                done.append((new, target))
+    except BaseException:
+        for origin, moved in reversed(done):
+            with contextlib.suppress(OSError):  # put back all that can be
+                moved.rename(origin)
+        raise
+
+
+def _beside(target: Path, trash: tuple[Path, ...]) -> Path:
+    device = os.stat(target.parent).st_dev
+    for folder in trash:
+        if os.stat(folder.parent).st_dev == device:
+            return folder
+    return trash[0]

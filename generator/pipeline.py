@@ -5,7 +5,6 @@ sources -> validate -> (model -> kpi -> pages -> site / export, in later stages)
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -21,9 +20,18 @@ from .guard import secrets_from_environment
 from .issues import Issue
 from .kpi import compute
 from .model import build_model, missing_translations
+from .outputs import (
+    EXPORT_MARKER,
+    LEGACY_EXPORT,
+    LEGACY_SITE,
+    SITE_MARKER,
+    check_output_folder,
+    protected_paths,
+    write_marker,
+)
 from .pages import Pages
 from .schema import load_schema
-from .site import SiteBuildError, build_site
+from .site import build_site
 from .sources import read
 from .timings import Timings
 from .validate import Report, validate
@@ -74,10 +82,21 @@ def pull(config: Config, out: Path, pulled_at: str) -> Path:
         raise NoSourceError(
             f"pull needs a Google Sheets URL or key as the source, not {config.source!r}"
         )
+    from .sources import SNAPSHOT_FILE
+
+    check_output_folder(
+        out,
+        protected_paths(Path.cwd(), _path(config.config_file), config.source),
+        SNAPSHOT_FILE,  # every snapshot holds one
+        "the pull",
+        "--out",
+    )
     schema = load_schema()
     spreadsheet = sheets.read_sheet(
         key, schema.table_names, sheets.connect(config.credentials, config.auth)
     )
+    if spreadsheet.workbook.problems:  # cells that a snapshot could not keep as they are
+        raise InvalidWorkbook(Report(issues=spreadsheet.workbook.problems, tables={}))
     kinds = {
         table.name: {column.name: column.type for column in table.fields} for table in schema.tables
     }
@@ -91,8 +110,29 @@ def build(config: Config, as_of: date, project: Path) -> BuildResult:
         return _build(config, as_of, project)
 
 
+def site_folder(config: Config, project: Path) -> Path:
+    """The folder the site is built into, once it is known that the build may replace it."""
+    site_dir = Path(config.site_dir)
+    if not site_dir.is_absolute():
+        site_dir = project / site_dir
+    check_output_folder(
+        site_dir,
+        protected_paths(project, _path(config.config_file), config.source),
+        SITE_MARKER,
+        "the build",
+        "--site-dir",
+        legacy=LEGACY_SITE,
+    )
+    return site_dir
+
+
+def _path(name: str | None) -> Path | None:
+    return Path(name) if name else None
+
+
 def _build(config: Config, as_of: date, project: Path) -> BuildResult:
     timings = Timings()
+    site_dir = site_folder(config, project)  # refused before any work is done
     with timings.stage("read and validate"):
         report = check(config)
     if not report.valid:
@@ -103,9 +143,6 @@ def _build(config: Config, as_of: date, project: Path) -> BuildResult:
         report.tables.clear()  # the model holds the values now; a big site needs the memory
     with timings.stage("KPIs"):
         kpis = compute(model, as_of)
-    site_dir = Path(config.site_dir)
-    if not site_dir.is_absolute():
-        site_dir = project / site_dir
     # The downloads (thousands of workbooks on a big site) are written by another process,
     # started as soon as what they need exists, while this one works out the pages and MkDocs
     # builds them (on a big site, in a process per core); with jobs = 1, here and now.
@@ -153,11 +190,8 @@ class DownloadsWriter:
 
     def collect(self) -> Path:
         if self.process is not None:
-            self.process.join()
-            if self.process.exitcode != 0:
-                raise SiteBuildError(
-                    f"Writing the downloads failed (exit code {self.process.exitcode})."
-                )
+            process, self.process = self.process, None
+            workers.outcome(process)  # raises here what stopped the writing there
         return self.folder
 
     def __enter__(self) -> DownloadsWriter:
@@ -171,18 +205,16 @@ class DownloadsWriter:
 
 
 def _write_downloads(model: Any, kpis: Any, config: Config, folder: Path) -> None:
-    try:
-        write_files(each_download(model, kpis, config), folder)
-    except KeyboardInterrupt:
-        os._exit(130)  # the parent reports the interruption; no second traceback from here
+    write_files(each_download(model, kpis, config), folder)
 
 
-def private_values(report: Report, config: Config) -> set[str]:
-    """The workbook's values that must not be published: personal and internal columns, unless
-    the config publishes them, less any value that a published column shows anyway (a contact
-    who is also a manager, say)."""
+def private_values(report: Report, config: Config) -> dict[str, str]:
+    """The workbook's values that must not be published, each with the column and first cell it
+    came from (``Clients.email, Clients!F4``): personal and internal columns, unless the config
+    publishes them, less any value that a published column shows anyway (a contact who is also
+    a manager, say)."""
     schema = load_schema()
-    private: set[str] = set()
+    private: dict[str, str] = {}
     public: set[str] = set()
     for table in schema.tables:
         data = report.tables.get(table.name)
@@ -193,10 +225,13 @@ def private_values(report: Report, config: Config) -> set[str]:
                 column.internal and not config.publish_internal
             )
             if hidden:
-                private.update(str(value) for value in data.columns[column.name] if value)
+                for index, value in enumerate(data.columns[column.name]):
+                    if value and str(value) not in private:
+                        where = f"{table.name}.{column.name}, {data.cell(column.name, index)}"
+                        private[str(value)] = where
             elif column.type == "string" and table.name != "Sales":
                 public.update(str(value) for value in data.columns[column.name] if value)
-    return private - public
+    return {value: where for value, where in private.items() if value not in public}
 
 
 HEADER_CODES = (
@@ -242,10 +277,31 @@ def doctor(config: Config) -> Diagnosis:
     return Diagnosis(str(config.source), credentials, workbook.title, tabs, issues)
 
 
-def export(config: Config, as_of: date, output_format: str, out: Path) -> list[str]:
-    """Write the downloads without building the site: xlsx, csv or json, into ``out``."""
+def export(
+    config: Config,
+    as_of: date,
+    output_format: str,
+    out: Path,
+    project: Path | None = None,
+    force: bool = False,
+) -> list[str]:
+    """Write the downloads without building the site: xlsx, csv or json, into ``out``.
+
+    ``out`` is replaced whole: only a new or empty folder, or one an earlier export made, unless
+    ``force``; never the project's own folders (``project``: the folder the command runs in).
+    """
     from .export import kpis_json
 
+    project = project or Path.cwd()
+    check_output_folder(
+        out,
+        protected_paths(project, _path(config.config_file), config.source),
+        EXPORT_MARKER,
+        "the export",
+        "--out",
+        force=force,
+        legacy=LEGACY_EXPORT,
+    )
     report = check(config)
     if not report.valid:
         raise InvalidWorkbook(report)
@@ -261,4 +317,5 @@ def export(config: Config, as_of: date, output_format: str, out: Path) -> list[s
     # Written beside the target and renamed into place: a failure leaves the earlier export.
     with replaced_whole(out) as staging:
         write_files(files, staging)
+        write_marker(staging, EXPORT_MARKER, "export")
     return sorted(files)

@@ -8,6 +8,7 @@ build leaves the previous ``docs/`` and site exactly as they were.
 
 from __future__ import annotations
 
+import errno
 import gzip
 import html
 import json
@@ -27,8 +28,10 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from . import memory, workers
+from .files import replace_all
 from .guard import Finding, scan
 from .i18n import SOURCE_LANGUAGE, Language, language
+from .outputs import SITE_MARKER, publishable, write_marker
 from .pages import GENERATED, english_only
 from .timings import Timings
 
@@ -108,7 +111,7 @@ def build_site(
     site_dir: Path,
     site_name: str,
     as_of: date,
-    private: Iterable[str] = (),
+    private: Mapping[str, str] | Iterable[str] = (),
     secrets: Iterable[str] = (),
     downloads: Callable[[], Path] | None = None,
     languages: Sequence[str] = ("en",),
@@ -171,13 +174,18 @@ def build_site(
             with timings.stage("downloads"):  # what is left to wait for
                 folder = downloads()
             shutil.move(str(folder), str(built / "downloads"))
+        write_marker(built, SITE_MARKER, "build")
+        publishable(built)
         # Never publish a site that leaks: scan it before anything is put in place.
         with timings.stage("safety scan"):
             findings = scan(built, private, secrets)
         if findings:
             raise UnsafeSiteError(findings)
-        _swap(builds[0].docs, docs, staging / "replaced-docs")
-        _replace(built, site_dir, site_staging / "replaced-site")
+        # docs/ and the site always come from the same build: all of it moves, or none.
+        docs.mkdir(exist_ok=True)
+        moves = [(builds[0].docs / name, docs / name) for name in GENERATED]
+        moves.append((built, site_dir))
+        replace_all(moves, staging / "replaced-docs", site_staging / "replaced-site")
         return sum(counts)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -295,6 +303,8 @@ class _LanguageBuild:
                 )
                 build(config)
         except (MkDocsException, OSError) as error:
+            if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT):
+                raise  # the disk is full: said as such, not as MkDocs' trouble with a file
             details = "; ".join(collect.messages[:10]) or str(error)
             where = f" ({language(self.code).name})" if len(self.languages) > 1 else ""
             raise SiteBuildError(f"MkDocs could not build the site{where}: {details}") from error
@@ -604,55 +614,21 @@ def _run_parallel(jobs: list[tuple[str, Callable[[], int]]], staging: Path) -> l
         while waiting or running:
             while waiting and len(running) < at_once:
                 name, job = waiting.pop(0)
-                outcome = staging / f"outcome-{name}.json"
-                process = workers.start(_run_child, job, outcome)
-                running[name] = (process, outcome)
-            _connection_wait([process.sentinel for process, _ in running.values()])
-            for name, (process, outcome) in list(running.items()):
-                if process.is_alive():
+                running[name] = workers.start(job)
+            # A child's answer is read as soon as it is sent (a child blocks until it is).
+            _connection_wait(
+                [p.answer for p in running.values()] + [p.sentinel for p in running.values()]
+            )
+            for name, process in list(running.items()):
+                if process.is_alive() and not process.answer.poll():
                     continue
-                process.join()
                 del running[name]
-                results[name] = _outcome(process.exitcode, outcome)
+                results[name] = workers.outcome(process)  # raises what the job raised
     finally:
-        for process, _ in running.values():
+        for process in running.values():
             process.terminate()
             process.join()
     return [results[name] for name, _ in jobs]
-
-
-def _run_child(job: Callable[[], int], outcome: Path) -> None:
-    try:
-        count = job()
-    except KeyboardInterrupt:
-        os._exit(130)  # the parent reports the interruption
-    except SiteBuildError as error:
-        outcome.write_text(json.dumps({"error": str(error)}), encoding="utf-8")
-        os._exit(1)
-    except BaseException as error:  # noqa: BLE001 (reported by the parent, with its kind)
-        outcome.write_text(
-            json.dumps({"error": f"{type(error).__name__}: {error}", "internal": True}),
-            encoding="utf-8",
-        )
-        os._exit(1)
-    outcome.write_text(json.dumps({"pages": count}), encoding="utf-8")
-    os._exit(0)
-
-
-def _outcome(exitcode: int | None, outcome: Path) -> int:
-    if exitcode == 130:
-        raise KeyboardInterrupt
-    try:
-        result = json.loads(outcome.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        raise SiteBuildError(
-            f"Building one of the site's languages stopped (exit code {exitcode})."
-        ) from None
-    if "error" in result:
-        if result.get("internal"):
-            raise RuntimeError(result["error"])
-        raise SiteBuildError(result["error"])
-    return int(result["pages"])
 
 
 def _copy_hand_written(docs: Path, target: Path, lang: Language) -> None:
@@ -673,21 +649,3 @@ def _copy_hand_written(docs: Path, target: Path, lang: Language) -> None:
         page.write_text(
             english_only(lang, page.read_text(encoding="utf-8")), encoding="utf-8", newline="\n"
         )
-
-
-def _swap(staged_docs: Path, docs: Path, trash: Path) -> None:
-    """Put the generated entries of ``staged_docs`` in place in ``docs``, one rename each."""
-    docs.mkdir(exist_ok=True)
-    trash.mkdir()
-    for name in GENERATED:
-        new, old = staged_docs / name, docs / name
-        if old.exists():
-            old.rename(trash / name)
-        if new.exists():
-            new.rename(old)
-
-
-def _replace(new: Path, target: Path, trash: Path) -> None:
-    if target.exists():
-        target.rename(trash)
-    new.rename(target)

@@ -17,6 +17,34 @@ _BOOLEAN_CHOICES = ["TRUE", "FALSE"]
 _NUMBER_FORMATS = {"date": "yyyy-mm-dd", "number": "#,##0.00", "integer": "0"}
 
 
+# A document property that marks a workbook as a blank template of ours (see is_template).
+TEMPLATE_PROPERTY = "Accountbook template"
+
+
+def is_template(path: Path) -> bool:
+    """Whether ``path`` is a template this command wrote: it may be overwritten without --force.
+
+    A template once filled in and saved by a spreadsheet program keeps the property, so only a
+    workbook with no data rows (every tab's header alone) counts.
+    """
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            custom = archive.read("docProps/custom.xml").decode("utf-8", "replace")
+            if TEMPLATE_PROPERTY not in custom:
+                return False
+            sheets = [name for name in archive.namelist() if name.startswith("xl/worksheets/s")]
+            return all('r="2"' not in _sheet_rows(archive.read(name)) for name in sheets)
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return False
+
+
+def _sheet_rows(xml: bytes) -> str:
+    start = xml.find(b"<sheetData")
+    return xml[start : xml.find(b"</sheetData>")].decode("utf-8", "replace")
+
+
 def write_template(schema: Schema, path: Path, rows: int = 1000) -> Path:
     """Write the template to ``path``: a tab per table, headers with notes, dropdowns, formats."""
     # Write next to the target and rename, so a failure never leaves half a file behind.
@@ -28,6 +56,7 @@ def write_template(schema: Schema, path: Path, rows: int = 1000) -> Path:
         workbook.set_properties(
             {"title": "Accountbook workbook", "created": _CREATED, "author": "Accountbook"}
         )
+        workbook.set_custom_property(TEMPLATE_PROPERTY, "blank")
         header = workbook.add_format(
             {"bold": True, "bg_color": "#DCE6F1", "border": 1, "text_wrap": True}
         )
