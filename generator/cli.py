@@ -29,7 +29,7 @@ import click
 from . import __version__, pipeline
 from .config import Config, ConfigError, load_config
 from .outputs import OutputRefused
-from .report import as_json, as_text, github_annotations, inert_lines, markdown_summary
+from .report import as_json, as_text, github_annotations, inert, inert_lines, markdown_summary
 from .schema import SchemaError, load_schema
 from .site import SiteBuildError
 from .sources import SourceError
@@ -425,7 +425,7 @@ def guard(ctx: click.Context, source: str | None, site_dir: str | None) -> None:
         raise Unreadable(f"{folder}: no built site here (no index.html)")
     findings = scan(folder, pipeline.private_values(report, config), secrets_from_environment())
     for finding in findings:
-        _echo(f"{finding.file}: {finding.what} {finding.detail}")
+        _echo(inert(f"{finding.file}: {finding.what} {finding.detail}"))
     if findings:
         _echo(f"{len(findings)} problems: do not publish this site.", err=True)
         ctx.exit(EXIT_INVALID)
@@ -484,10 +484,11 @@ def doctor(ctx: click.Context, source: str | None) -> None:
         raise _source_failure(error) from error
     _echo(f"ok    source: {diagnosis.source}")
     _echo(f"ok    credentials: {diagnosis.credentials}")
-    _echo(f"ok    read {diagnosis.title!r}: tabs {', '.join(diagnosis.tabs) or '(none)'}")
+    tabs = ", ".join(map(inert, diagnosis.tabs)) or "(none)"  # tab names are anybody's text
+    _echo(f"ok    read {diagnosis.title!r}: tabs {tabs}")
     for found in diagnosis.issues:
         mark = "fix " if found.severity == "error" else "note"
-        _echo(f"{mark}  {found.cell or found.tab}: {found.message}")
+        _echo(f"{mark}  {found.cell or found.tab}: {inert(found.message)}")
     if any(found.severity == "error" for found in diagnosis.issues):
         _echo("Fix the tabs and headers above, then run accountbook check.")
         ctx.exit(EXIT_INVALID)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
@@ -137,10 +138,14 @@ class _Ratio:
         self.value = value
 
 
+# What xlsxwriter takes for a reference to a cell in a chart's title or a series' name.
+_LOOKS_LIKE_REFERENCE = re.compile(r"^=?[^!]+!\$?[A-Z]+\$?\d+")
+
+
 def literal(text: str) -> str:
-    """Text that xlsxwriter writes as it is where it would read a formula (a chart's title or
-    a series' name starting with "="): a zero-width word joiner before it, which shows nothing."""
-    return "\u2060" + text if text.startswith("=") else text
+    """Text that xlsxwriter writes as it is where it would read a cell reference (a chart title
+    such as "=[1]Sheet1!A1"): a zero-width word joiner after each "!", which shows nothing."""
+    return text.replace("!", "!\u2060") if _LOOKS_LIKE_REFERENCE.match(text) else text
 
 
 def _kpi_cells(row: KpiRow, model: Model) -> list[Any]:

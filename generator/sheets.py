@@ -392,11 +392,14 @@ def _without_surrogates(
     """The rows with each lone surrogate replaced by U+FFFD, each reported with its cell."""
     from .validate import column_letter
 
-    if not any(_SURROGATE.search(str(row)) for row in rows):
+    def text_of(row: list[Any]) -> str:
+        return "".join([cell for cell in row if cell.__class__ is str])
+
+    if not any(_SURROGATE.search(text_of(row)) for row in rows):
         return rows
     cleaned = []
     for offset, row in enumerate(rows):
-        if not _SURROGATE.search(str(row)):
+        if not _SURROGATE.search(text_of(row)):
             cleaned.append(row)
             continue
         cells = list(row)

@@ -133,7 +133,18 @@ MALFORMED: list[tuple[str, dict[str, Any], list[tuple[str, str | None]]]] = [
         {"Sales!N1": "", "Sales!N2": "stray"},
         [("blank-header", "Sales!N1")],
     ),
-]
+    ("paid more than invoiced", {"Sales!L2": "1000"}, [("out-of-range", "Sales!L2")]),
+    ("a target too near zero to divide by", {"Targets!C2": "1e-25"}, [("out-of-range", "Targets!C2")]),
+    ("a rate too near zero", {"Rates!B2": "0.00000000001"}, [("out-of-range", "Rates!B2")]),
+    ("a client id that names the list page", {"Clients!A3": "index", "Sales!C3": "index"},
+     [("reserved-name", "Clients!A3")]),
+    ("a role id README", {"Roles!A2": "readme", "Roles!D3": "readme", "Managers!D2": "readme"},
+     [("reserved-name", "Roles!A2")]),
+    ("a 300-character client id", {"Clients!A3": "C" * 300, "Sales!C3": "C" * 300},
+     [("file-name-too-long", "Clients!A3")]),
+    ("80 Cyrillic letters as a client id", {"Clients!A3": "Я" * 80, "Sales!C3": "Я" * 80},
+     [("file-name-too-long", "Clients!A3")]),
+]  # fmt: skip
 
 
 @pytest.mark.parametrize(

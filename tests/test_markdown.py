@@ -80,7 +80,17 @@ def _shown(value: str) -> str:
     """What a value shows as: its words, isolated (FSI ... PDI) when it can reorder the text
     around it (right-to-left letters, direction controls)."""
     shown = " ".join(value.split())
-    return "\u2068" + shown + "\u2069" if _BIDI.search(shown) else shown
+    if not _BIDI.search(shown):
+        return shown
+    # A closing PDI with no isolate of its own before it would end ours early: it is dropped.
+    kept, open_isolates = [], 0
+    for char in shown:
+        if char == "\u2069" and not open_isolates:
+            continue
+        open_isolates += char in "\u2066\u2067\u2068"
+        open_isolates -= char == "\u2069"
+        kept.append(char)
+    return "\u2068" + "".join(kept) + "\u2069"
 
 
 def test_hostile_values_render_as_their_own_text() -> None:
