@@ -5,7 +5,8 @@ Exit codes (the same for every command):
 \b
   0  done; the workbook is valid (warnings allowed)
   1  the workbook is invalid: the report lists every problem
-  2  the source or the config cannot be read, or the command line is wrong
+  2  the source or the config cannot be read, the output cannot be written or is
+     refused (a folder Accountbook did not make), or the command line is wrong
   3  an internal error (a bug): please report it with the command you ran
   4  the network or the Google Sheets API failed, even after retrying: try later
   130  interrupted (Ctrl-C): nothing was replaced
@@ -413,7 +414,7 @@ def guard(ctx: click.Context, source: str | None, site_dir: str | None) -> None:
     Example:
       accountbook guard --source snapshot --site-dir site
     """
-    from .guard import scan, secrets_from_environment
+    from .site.guard import scan, secrets_from_environment
 
     config = _config(ctx, source=source, site_dir=site_dir)
     try:

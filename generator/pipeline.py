@@ -16,7 +16,6 @@ from . import workers
 from .config import Config
 from .export import downloads, each_download
 from .files import replaced_whole, write_files
-from .guard import secrets_from_environment
 from .issues import Issue
 from .kpi import compute
 from .model import build_model, missing_translations
@@ -32,6 +31,7 @@ from .outputs import (
 from .pages import Pages
 from .schema import load_schema
 from .site import build_site
+from .site.guard import secrets_from_environment
 from .sources import read
 from .timings import Timings
 from .validate import Report, validate

@@ -9,8 +9,8 @@ import pytest
 
 from generator import pipeline
 from generator.config import Config
-from generator.guard import scan, secrets_from_environment
 from generator.site import UnsafeSiteError
+from generator.site.guard import scan, secrets_from_environment
 
 from .conftest import small_grid, write_csv
 from .test_site import AS_OF, make_project, tree_digest
@@ -67,7 +67,7 @@ def test_each_kind_of_problem_is_found(
 def test_a_big_site_is_scanned_by_several_processes_with_the_same_findings(
     built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from generator import guard
+    from generator.site import guard
 
     site = _copy(built, tmp_path)
     for page, injected in (

@@ -407,7 +407,7 @@ def test_credentials_never_follow_a_redirect(
 def test_the_scan_reads_pages_as_a_browser_does(
     hostile: Path, tmp_path: Path, injected: str, what: str
 ) -> None:
-    from generator.guard import scan
+    from generator.site.guard import scan
 
     site = tmp_path / "site"
     import shutil
@@ -427,7 +427,7 @@ def test_the_scan_finds_a_script_after_the_themes_last_and_leaks_in_data(
 ) -> None:
     import shutil
 
-    from generator.guard import scan
+    from generator.site.guard import scan
 
     site = tmp_path / "site"
     shutil.copytree(hostile / "site", site)

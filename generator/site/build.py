@@ -27,13 +27,13 @@ from multiprocessing.connection import wait as _connection_wait
 from pathlib import Path
 from typing import Any, Protocol
 
-from . import memory, workers
-from .files import replace_all
+from .. import memory, workers
+from ..files import replace_all
+from ..i18n import SOURCE_LANGUAGE, Language, language
+from ..outputs import SITE_MARKER, publishable, write_marker
+from ..pages import GENERATED, english_only
+from ..timings import Timings
 from .guard import Finding, scan
-from .i18n import SOURCE_LANGUAGE, Language, language
-from .outputs import SITE_MARKER, publishable, write_marker
-from .pages import GENERATED, english_only
-from .timings import Timings
 
 THEME = Path(__file__).parent / "theme"
 

@@ -12,17 +12,17 @@ workbooks as their cells' text.
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from html.parser import HTMLParser
 from pathlib import Path
 
-from . import workers as parallel
-from .issues import shown_value
+from .. import workers as parallel
+from ..issues import shown_value
 
 # The theme's only per-page difference: the site's root, relative ("../..") or, on the 404 page
 # of a site with site_url, its path ("/accounts/").
@@ -173,86 +173,81 @@ _URL_ATTRIBUTES = frozenset(
 _FOREIGN_ELEMENTS = frozenset({"iframe", "frame", "frameset", "object", "embed", "applet", "base"})
 _SAFE_DATA = re.compile(r"^data:image/(?:png|gif|jpeg|webp)[;,]", re.IGNORECASE)
 _BIDI_ISOLATES = str.maketrans("", "", "\u2066\u2067\u2068\u2069")
+# Patterns over the parser's canonical serialization (see _Markup): attribute values always in
+# double quotes with '"', '<', '>' and '&' escaped, text with '<' and '&' escaped.
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.IGNORECASE | re.DOTALL)
+_RAW_TEXT = re.compile(r"(<(script|style)\b[^>]*>).*?(</\2>)", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<([a-zA-Z][^\s/>]*)((?:\s+[^\s=>/]+(?:=\"[^\"]*\")?)*)\s*/?>")
+_ATTRIBUTE = re.compile(r"([^\s=>/]+)(?:=\"([^\"]*)\")?")
+_VALUE = re.compile(r"=\"([^\"]*)\"")
+_TEXT = re.compile(r">([^<]+)<")
 
 
-class _Markup(HTMLParser):
-    """One page (or picture, or sitemap) read by a real HTML parser: every element, attribute
-    and text node is looked at, whatever the spelling, quoting or entity encoding."""
+class _Markup:
+    """One page (or picture, or sitemap) as a browser reads it: parsed by an HTML5 parser
+    (Lexbor, the parsing algorithm browsers follow), then looked at in the parser's own
+    serialization, where every tag, attribute and text is written one canonical way (quoted,
+    entities decoded and escaped alike), so whatever the spelling, quoting or encoding of the
+    file, nothing hides from the patterns below."""
 
     def __init__(self, name: str, allowed_inline: set[str], markup: bool = True) -> None:
-        super().__init__(convert_charrefs=True)
         self.name = name
         self.allowed_inline = allowed_inline
         self.markup = markup  # False: only the text nodes matter (a sitemap, workbook cells)
         self.findings: list[Finding] = []
         self.texts: set[str] = set()
-        self.script: list[str] | None = None  # the body of the <script> being read
-        self.script_kind = ""
         self.inline_scripts: list[str] = []
 
     def read(self, text: str) -> None:
-        self.feed(text)
-        self.close()
-        if self.script is not None:  # a script never closed runs to the end of the page
-            self._end_script()
+        from selectolax.lexbor import LexborHTMLParser
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if not self.markup:
-            return
-        for attribute, value in attrs:
-            if value:
-                self.texts.add(value)
-            self.findings += [
-                Finding(self.name, what, detail)
-                for what, detail in _attribute_findings(tag, attribute, value or "")
-            ]
-        if tag in _FOREIGN_ELEMENTS:
-            self.findings.append(Finding(self.name, "foreign element", f"<{tag}>"))
-        if tag == "script":
-            found = dict(attrs)
-            source = found.get("src")
-            if source is not None and (
-                _THEME_SCRIPT_FOLDER not in source or "://" in source or source.startswith("//")
-            ):
-                self.findings.append(Finding(self.name, "foreign script", source[:80]))
-            self.script = []
-            self.script_kind = (
-                "config"
-                if found.get("id") == "__config" and found.get("type") == "application/json"
-                else "source"
-                if source is not None
-                else "inline"
-            )
+        canonical = LexborHTMLParser(text).html or ""
+        canonical = _COMMENT.sub("", canonical)
+        if self.markup:
+            for attributes, body in _SCRIPT.findall(canonical):
+                self._script(attributes, body)
+        canonical = _RAW_TEXT.sub(r"\1\3", canonical)  # script and style bodies are not text
+        for tag, attributes in _TAG.findall(canonical):
+            if not attributes and tag.lower() not in _FOREIGN_ELEMENTS:
+                continue  # <td>, <tr>, <p>: most tags of a table-heavy page
+            for what, detail in _tag_findings(tag.lower(), attributes) if self.markup else ():
+                self.findings.append(Finding(self.name, what, detail))
+            self.texts.update(html.unescape(value) for value in _VALUE.findall(attributes))
+        self.texts.update(html.unescape(node) for node in _TEXT.findall(canonical))
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-        if tag == "script":
-            self._end_script()
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script" and self.script is not None:
-            self._end_script()
-
-    def handle_data(self, data: str) -> None:
-        if self.script is not None:
-            self.script.append(data)
-        else:
-            self.texts.add(data)
-
-    def _end_script(self) -> None:
-        body = "".join(self.script or ()).strip()
-        if self.script_kind == "inline" and body:
+    def _script(self, attributes: str, body: str) -> None:
+        found = {
+            name.lower(): html.unescape(value) for name, value in _ATTRIBUTE.findall(attributes)
+        }
+        source = found.get("src")
+        body = body.strip()
+        if source is not None and (
+            _THEME_SCRIPT_FOLDER not in source or "://" in source or source.startswith("//")
+        ):
+            self.findings.append(Finding(self.name, "foreign script", source[:80]))
+        if found.get("id") == "__config" and found.get("type") == "application/json":
+            return  # the theme's settings, as JSON
+        if body and source is None:
             self.inline_scripts.append(body)
-        foreign = self.script_kind == "source" or _SCOPE.sub("", body) not in self.allowed_inline
-        if self.script_kind != "config" and body and foreign:
+        if body and (source is not None or _SCOPE.sub("", body) not in self.allowed_inline):
             self.findings.append(Finding(self.name, "foreign inline script", body[:60]))
-        self.script = None
 
 
 @lru_cache(maxsize=1 << 16)
+def _tag_findings(tag: str, attributes: str) -> tuple[tuple[str, str], ...]:
+    """What is wrong with one tag. Remembered: every page repeats the theme's tags (header,
+    navigation, icons), and a dossier's links to its manager and the downloads."""
+    found = []
+    if tag in _FOREIGN_ELEMENTS:
+        found.append(("foreign element", f"<{tag}>"))
+    for attribute, value in _ATTRIBUTE.findall(attributes):
+        found += _attribute_findings(tag, attribute.lower(), html.unescape(value))
+    return tuple(found)
+
+
 def _attribute_findings(tag: str, attribute: str, value: str) -> tuple[tuple[str, str], ...]:
-    """What is wrong with one attribute. Remembered: every page repeats the theme's tags
-    (header, navigation, icons), and a dossier's links to its manager and the downloads."""
+    """What is wrong with one attribute of a ``tag``."""
     if attribute.startswith("on"):
         return (("event handler attribute", attribute),)
     if attribute == "srcdoc":
