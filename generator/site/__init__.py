@@ -4,6 +4,7 @@
 ``accountbook guard`` command).
 """
 
-from .build import SiteBuildError, UnsafeSiteError, build_site
+from ..errors import SiteBuildError
+from .build import UnsafeSiteError, build_site
 
 __all__ = ["SiteBuildError", "UnsafeSiteError", "build_site"]
