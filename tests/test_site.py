@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+from collections.abc import Callable
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
@@ -322,160 +323,151 @@ def test_serve_builds_then_serves_the_site(tmp_path: Path) -> None:
         server.wait(timeout=10)
 
 
+def _through(record_pages: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Build record pages through the shell (True) or every page through MkDocs (False)."""
+    from generator.site import build as site_build
+
+    monkeypatch.setattr(site_build, "RECORD_PAGES", record_pages)
+
+
 @pytest.mark.parametrize("site_url", [None, "https://intranet.example/accounts/"])
-def test_a_site_built_in_shards_equals_one_built_whole(
+def test_dossiers_through_the_shell_equal_dossiers_built_by_mkdocs(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, site_url: str | None
 ) -> None:
-    # A big site's dossiers are built by two MkDocs processes side by side and joined; the demo
-    # is made to count as big here. The joined site must be the one a single build makes, byte
-    # for byte: the pages, the search index and (when site_url is set) the sitemap.
-    from generator import site as site_module
-
+    # Every dossier but one is written into the page MkDocs built for that one. The site must
+    # be the one MkDocs makes of every page, byte for byte: the pages, the search index and
+    # (when site_url is set) the sitemap, whatever the names (a name that is also a heading
+    # gives its page other heading ids: MkDocs builds that one).
+    grid = small_grid()
+    set_cell(grid, "Clients!B2", "Profile")  # the id "profile" is taken by the title
+    set_cell(grid, "Clients!B3", "A & B <Ltd> 😀 Ωμέγα")
+    source = write_csv(grid, tmp_path / "book")
     built = []
-    for name, min_pages in (("whole", 10**9), ("shards", 2)):
-        monkeypatch.setattr(site_module, "SHARD_MIN_PAGES", min_pages)
-        monkeypatch.setattr(site_module.os, "cpu_count", lambda: 2)
+    for name, record_pages in (("mkdocs", False), ("shell", True)):
+        _through(record_pages, monkeypatch)
+        for book, label in ((DEMO, "demo"), (source, "small")):
+            project = make_project(tmp_path / name / label)
+            config = project / "mkdocs.yml"
+            if site_url:
+                config.write_text(f"site_url: {site_url}\n" + config.read_text(encoding="utf-8"))
+            # A hand-written page linking to a heading of a generated list page.
+            notes = project / "docs" / "notes"
+            notes.mkdir()
+            (notes / "underlined.md").write_text(
+                "Team notes\n==========\n\nSee [the client list](../clients/index.md#clients).\n"
+            )
+            build(project, book)
+            built.append(tree_digest(project / "site"))
+    assert built[0] == built[2] and built[1] == built[3]
+    assert len([name for name in built[2] if name.startswith("clients/")]) == 61
+
+
+def test_a_theme_the_shell_does_not_know_builds_every_page_with_mkdocs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # With permalinks on, MkDocs' headings differ from the renderer's: the shell's own page
+    # shows it, and every dossier is built by MkDocs instead; the site is still whole.
+    built = []
+    for name, record_pages in (("mkdocs", False), ("shell", True)):
+        _through(record_pages, monkeypatch)
         project = make_project(tmp_path / name)
         config = project / "mkdocs.yml"
-        if site_url:
-            config.write_text(f"site_url: {site_url}\n" + config.read_text(encoding="utf-8"))
-        # Hand-written pages whose titles come from their text (a shard other than the first
-        # builds stand-ins of them), one linking to a heading of a generated page.
-        notes = project / "docs" / "notes"
-        notes.mkdir()
-        (notes / "underlined.md").write_text(
-            "Team notes\n==========\n\nSee [the client list](../clients/index.md#clients).\n"
-        )
-        (notes / "untitled.md").write_text("Some words first.\n\n# Not the title\n")
-        (notes / "fenced.md").write_text("```\n# not a heading\n```\n\n# Not the title\n")
         config.write_text(
-            config.read_text(encoding="utf-8").replace(
-                "nav:\n",
-                "nav:\n  - notes/underlined.md\n  - notes/untitled.md\n  - notes/fenced.md\n",
-            )
+            config.read_text(encoding="utf-8").replace("permalink: false", "permalink: true")
         )
         build(project, DEMO)
         built.append(tree_digest(project / "site"))
-    assert site_module._shard_count(60, 1) == 2  # the second build was split
     assert built[0] == built[1]
-    dossier = (tmp_path / "shards" / "site" / "clients" / "C00001" / "index.html").read_text()
-    assert all(title in dossier for title in ("Team notes", "Untitled", "Fenced"))
-    assert len([name for name in built[1] if name.startswith("clients/")]) == 61
 
 
-def test_languages_built_in_shards_equal_languages_built_whole(
+def test_languages_through_the_shell_equal_languages_built_by_mkdocs(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # On four cores, two languages are built side by side, each split into two shards, forked
-    # from the language's own process (which keeps its copy of the model: it is a fork too).
-    from generator import site as site_module
+    # On four cores, two languages are built side by side, each with its own shell.
+    from generator import workers
 
-    monkeypatch.setattr(site_module.os, "cpu_count", lambda: 4)
+    monkeypatch.setattr(workers.os, "cpu_count", lambda: 4)
     built = []
-    for name, min_pages in (("whole", 10**9), ("shards", 2)):
-        monkeypatch.setattr(site_module, "SHARD_MIN_PAGES", min_pages)
+    for name, record_pages in (("mkdocs", False), ("shell", True)):
+        _through(record_pages, monkeypatch)
         project = make_project(tmp_path / name)
         build(project, DEMO, languages=("en", "cs"))
         built.append(tree_digest(project / "site"))
-    assert site_module._shard_count(60, 2) == 2
     assert built[0] == built[1]
-    assert "cs/clients/C00001/index.html" in built[1]
+    assert "cs/clients/C00002/index.html" in built[1]
 
 
-def test_a_stand_in_keeps_what_other_pages_show_of_a_page() -> None:
-    from generator.site import _stand_in
+def test_the_shell_takes_only_the_markdown_it_knows() -> None:
+    from generator.site.shell import Unsupported, convert
 
-    page = '---\ntitle: "Acme"\n---\n\n# Acme\n\nClient in Wien.\n\n## Profile\n\n<table></table>\n'
-    assert _stand_in(page) == '---\ntitle: "Acme"\n---\n# Acme\n'
-    assert _stand_in("Title\n=====\n\nText [link](x.md#y).\n") == "Title\n=====\n"
-    # MkDocs takes a title from the first block only: none of these pages has one.
-    assert _stand_in("Text first.\n\n# Later\n") == "\n"
-    assert _stand_in("## A section\n\n# Later\n") == "\n"
-    assert _stand_in("<!-- a comment -->\n# Later\n") == "\n"
-    assert _stand_in("Text\n---\n") == "\n"  # underlined with "-": a second-level heading
+    def ids() -> Callable[[str], str]:
+        return lambda text: text.lower().replace(" ", "-")
 
-
-def test_shares_give_the_first_shard_fewer_dossiers_when_it_has_the_other_pages() -> None:
-    from generator.site import _shares
-
-    dossiers = [f"clients/C{number:03d}.md" for number in range(100)]
-    sizes = dict.fromkeys(dossiers, 6000) | {"clients/index.md": 300_000, "index.md": 4000}
-    shares = _shares(dossiers, sizes, 2)
-    assert [name for share in shares for name in share] == dossiers  # all, once, in order
-    # The other pages weigh about 40 dossiers: the second shard takes about 40 more.
-    assert 30 <= len(shares[1]) - len(shares[0]) <= 50
-    # Copying 1,000 charts weighs about 30 dossiers: the first shard gets fewer still.
-    with_charts = _shares(dossiers, sizes, 2, copied=1000)
-    assert len(with_charts[0]) < len(shares[0])
-    assert [len(share) for share in _shares(dossiers, dict.fromkeys(dossiers, 6000), 3)] == [
-        34,
-        33,
-        33,
-    ]
+    page = '---\ntitle: "Acme"\n---\n\n# Acme\n\nClient in Wien.\n\n## Profile { data-search-exclude }\n\n<div class="ab-table"><table></table></div>\n'
+    article = convert(page, ids())
+    assert article.body == (
+        '<h1 id="acme">Acme</h1>\n<p>Client in Wien.</p>\n'
+        '<h2 data-search-exclude id="profile">Profile</h2>\n<div class="ab-table"><table></table></div>'
+    )
+    assert article.headings == ((2, "profile", "Profile"),)
+    for markdown in ("Some *emphasis*", "- a list", "    code", "Text\n===", "[a](b.md)", "a  "):
+        with pytest.raises(Unsupported):
+            convert('---\ntitle: "x"\n---\n\n' + markdown + "\n", ids())
 
 
-def test_pages_rendered_already_are_shared_out_the_same_way(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # build_site also takes {path: Markdown} (the benchmarks pass it so): split by path.
-    from generator import site as site_module
+def test_pages_rendered_already_build_the_same_site(tmp_path: Path) -> None:
+    # build_site also takes {path: Markdown} (the benchmarks pass it so).
     from generator.pages import render
+    from generator.site import build_site
 
     schema = load_schema()
     report = validate(read(DEMO, schema.table_names), schema)
     model = build_model(report, "EUR")
-    kpis = compute(model, AS_OF)
-    config = pipeline.Config(source=str(DEMO))
-    monkeypatch.setattr(site_module.os, "cpu_count", lambda: 2)
-    built = []
-    for name, min_pages in (("whole", 10**9), ("shards", 2)):
-        monkeypatch.setattr(site_module, "SHARD_MIN_PAGES", min_pages)
-        project = make_project(tmp_path / name)
-        files = render(model, kpis, schema, report.warnings, config, "demo")
-        pages = site_module.build_site(files, project, project / "site", "Test site", AS_OF)
-        built.append((pages, tree_digest(project / "site"), tree_digest(project / "docs")))
-    assert built[0] == built[1]
+    files = render(
+        model, compute(model, AS_OF), schema, report.warnings, Config(source=str(DEMO)), "demo"
+    )
+    project = make_project(tmp_path / "p")
+    pages = build_site(files, project, project / "site", "Test site", AS_OF)
     # 60 dossiers, 8 managers, 3 roles, and home, 3 lists, company KPIs, leaderboard, 3 teams,
     # the spreadsheet guide and data quality.
-    assert built[0][0] == 60 + 8 + 3 + 11
+    assert pages == 60 + 8 + 3 + 11
+    assert (project / "site" / "clients" / "C00060" / "index.html").is_file()
 
 
-@pytest.mark.parametrize(
-    ("languages", "shard_min"), [(("en",), 10**9), (("en",), 2), (("en", "cs"), 2)]
-)
+@pytest.mark.parametrize("languages", [("en",), ("en", "cs")])
 def test_the_model_is_let_go_of_before_mkdocs_runs(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, languages: tuple[str, ...], shard_min: int
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, languages: tuple[str, ...]
 ) -> None:
     # A 20,000-client model takes most of a gigabyte: once this process has rendered its last
-    # language's pages, it lets go of it before MkDocs (or its forked shards) start. The model
-    # in a forked process is a copy; freeing it there would only copy it, so that one is kept.
+    # language's pages, it lets go of it before MkDocs starts. The model in a forked process is
+    # a copy; freeing it there would only copy it, so that one is kept.
     import os
 
-    from generator import site as site_module
     from generator.pages import Pages
+    from generator.site import build as site_build
+    from generator.site.engine import Engine
 
-    monkeypatch.setattr(site_module, "SHARD_MIN_PAGES", shard_min)
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     schema = load_schema()
     report = validate(read(DEMO, schema.table_names), schema)
     model = build_model(report, "EUR")
     pages = Pages(model, compute(model, AS_OF), schema, [], Config(source=str(DEMO)), "demo")
-    log = tmp_path / "held-at-mkdocs.txt"  # written by forked shards too
+    log = tmp_path / "held-at-mkdocs.txt"  # written by forked languages too
     log.touch()
-    mkdocs = site_module._LanguageBuild._mkdocs
+    engine_build = Engine.build
 
-    def spy(self: object, docs: Path, site: Path) -> None:
+    def spy(self: Engine, docs: Path, site: Path) -> None:
         with log.open("a") as stream:
             stream.write(f"{pages.model is not None}\n")
-        mkdocs(self, docs, site)  # type: ignore[arg-type]
+        engine_build(self, docs, site)
 
-    monkeypatch.setattr(site_module._LanguageBuild, "_mkdocs", spy)
+    monkeypatch.setattr(Engine, "build", spy)
     project = make_project(tmp_path / "project")
-    site_module.build_site(pages, project, project / "site", "Test", AS_OF, languages=languages)
+    site_build.build_site(pages, project, project / "site", "Test", AS_OF, languages=languages)
     assert (project / "site" / "clients" / "C00001" / "index.html").is_file()
     if len(languages) == 1:
         assert pages.model is None and not pages.sales_by_client
-        assert log.read_text().split() == ["False"] * (2 if shard_min == 2 else 1)
+        assert log.read_text().split() == ["False"]
         with pytest.raises(RuntimeError, match="released"):
             pages.render("en")
     else:
@@ -487,14 +479,11 @@ def test_jobs_1_builds_in_one_process_and_the_same_site(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # jobs bounds the processes (and so the memory) of a build: with 1 nothing is forked, not
-    # the languages, the shards of a big site, the downloads or the scan, and the site is the
-    # same as the parallel build's.
+    # the languages, the downloads or the scan, and the site is the same as the parallel build's.
     import os
 
-    from generator import guard
-    from generator import site as site_module
+    from generator.site import guard
 
-    monkeypatch.setattr(site_module, "SHARD_MIN_PAGES", 2)
     monkeypatch.setattr(guard, "PARALLEL_FILES", 2)
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     built = []
@@ -514,9 +503,6 @@ def test_jobs_1_builds_in_one_process_and_the_same_site(
 def test_build_timings_name_every_stage(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import os
 
-    from generator import site as site_module
-
-    monkeypatch.setattr(site_module, "SHARD_MIN_PAGES", 2)  # the demo counts as big
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     monkeypatch.chdir(make_project(tmp_path / "project"))
     result = CliRunner().invoke(
@@ -536,7 +522,7 @@ def test_build_timings_name_every_stage(tmp_path: Path, monkeypatch: pytest.Monk
         "downloads",
         "pages",
         "MkDocs",
-        "joining the shards",
+        "record pages",
         "safety scan",
         "total",
     ]

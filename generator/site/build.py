@@ -201,12 +201,16 @@ class _LanguageBuild:
             with self.timings.stage("record pages"):
                 try:
                     _write_records(engine, staged, self.site)
+                    shell = True
                 except ShellError:
-                    # A theme or setting the renderer does not know: the engine builds them all.
-                    for name in staged.records:
-                        target = self.docs / name
-                        target.parent.mkdir(parents=True, exist_ok=True)
-                        (staged.records_folder / name).rename(target)  # type: ignore[operator]
+                    shell = False  # a theme or setting the renderer does not know
+                # docs/ holds every generated page, whoever built it.
+                for name in staged.records:
+                    target = self.docs / name
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    (staged.records_folder / name).rename(target)  # type: ignore[operator]
+            if not shell:
+                with self.timings.stage("MkDocs"):  # every page, the record pages too
                     engine.build(self.docs, self.site)
         return staged.pages
 

@@ -208,13 +208,17 @@ class _Markup:
             for attributes, body in _SCRIPT.findall(canonical):
                 self._script(attributes, body)
         canonical = _RAW_TEXT.sub(r"\1\3", canonical)  # script and style bodies are not text
-        for tag, attributes in _TAG.findall(canonical):
+        # Each distinct tag once: a page repeats the theme's tags and its tables' cells.
+        for tag, attributes in set(_TAG.findall(canonical)):
             if not attributes and tag.lower() not in _FOREIGN_ELEMENTS:
                 continue  # <td>, <tr>, <p>: most tags of a table-heavy page
-            for what, detail in _tag_findings(tag.lower(), attributes) if self.markup else ():
-                self.findings.append(Finding(self.name, what, detail))
-            self.texts.update(html.unescape(value) for value in _VALUE.findall(attributes))
-        self.texts.update(html.unescape(node) for node in _TEXT.findall(canonical))
+            found, values = _tag_findings(tag.lower(), attributes)
+            if self.markup:
+                self.findings += [Finding(self.name, what, detail) for what, detail in found]
+            self.texts.update(values)
+        self.texts.update(
+            html.unescape(node) if "&" in node else node for node in set(_TEXT.findall(canonical))
+        )
 
     def _script(self, attributes: str, body: str) -> None:
         found = {
@@ -235,15 +239,19 @@ class _Markup:
 
 
 @lru_cache(maxsize=1 << 16)
-def _tag_findings(tag: str, attributes: str) -> tuple[tuple[str, str], ...]:
-    """What is wrong with one tag. Remembered: every page repeats the theme's tags (header,
-    navigation, icons), and a dossier's links to its manager and the downloads."""
+def _tag_findings(tag: str, attributes: str) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
+    """What is wrong with one tag, and its attributes' values. Remembered: every page repeats
+    the theme's tags (header, navigation, icons), and a dossier's links to its manager and the
+    downloads."""
     found = []
     if tag in _FOREIGN_ELEMENTS:
         found.append(("foreign element", f"<{tag}>"))
+    values = []
     for attribute, value in _ATTRIBUTE.findall(attributes):
-        found += _attribute_findings(tag, attribute.lower(), html.unescape(value))
-    return tuple(found)
+        value = html.unescape(value)
+        values.append(value)
+        found += _attribute_findings(tag, attribute.lower(), value)
+    return tuple(found), tuple(values)
 
 
 def _attribute_findings(tag: str, attribute: str, value: str) -> tuple[tuple[str, str], ...]:
@@ -341,7 +349,9 @@ def _leak_findings(
     if private:
         # Values stand whole in a cell, a text node or an attribute; e-mails and phone
         # numbers may also stand inside a sentence, so they are looked for as words too.
-        nodes = {node.translate(_BIDI_ISOLATES).strip() for node in texts}
+        nodes = {
+            (node if node.isascii() else node.translate(_BIDI_ISOLATES)).strip() for node in texts
+        }
         leaked = nodes & private.keys()
         findings += [
             Finding(name, "personal or internal value", _origin(value, private))
