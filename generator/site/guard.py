@@ -208,17 +208,14 @@ class _Markup:
             for attributes, body in _SCRIPT.findall(canonical):
                 self._script(attributes, body)
         canonical = _RAW_TEXT.sub(r"\1\3", canonical)  # script and style bodies are not text
-        # Each distinct tag once: a page repeats the theme's tags and its tables' cells.
-        for tag, attributes in set(_TAG.findall(canonical)):
-            if not attributes and tag.lower() not in _FOREIGN_ELEMENTS:
-                continue  # <td>, <tr>, <p>: most tags of a table-heavy page
-            found, values = _tag_findings(tag.lower(), attributes)
-            if self.markup:
+        # In the canonical form a ">" ends a tag (one in a value or a text is escaped), so the
+        # text splits after ">\n" into parts that cut no tag and no text. The theme's parts
+        # repeat on every page: each distinct short part is looked at once in a scan.
+        for part in canonical.split(">\n"):
+            found, texts = _part(part) if len(part) < _CACHED_PART else _part.__wrapped__(part)
+            if found and self.markup:
                 self.findings += [Finding(self.name, what, detail) for what, detail in found]
-            self.texts.update(values)
-        self.texts.update(
-            html.unescape(node) if "&" in node else node for node in set(_TEXT.findall(canonical))
-        )
+            self.texts |= texts
 
     def _script(self, attributes: str, body: str) -> None:
         found = {
@@ -236,6 +233,25 @@ class _Markup:
             self.inline_scripts.append(body)
         if body and (source is not None or _SCOPE.sub("", body) not in self.allowed_inline):
             self.findings.append(Finding(self.name, "foreign inline script", body[:60]))
+
+
+_CACHED_PART = 2048
+
+
+@lru_cache(maxsize=1 << 16)
+def _part(part: str) -> tuple[tuple[tuple[str, str], ...], frozenset[str]]:
+    """What is wrong with the tags of a part of a page, and its texts and attribute values."""
+    text = ">\n" + part + ">"  # the tag end the split took, and the one before the part
+    found: list[tuple[str, str]] = []
+    texts: set[str] = set()
+    for tag, attributes in set(_TAG.findall(text)):
+        if not attributes and tag.lower() not in _FOREIGN_ELEMENTS:
+            continue  # <td>, <tr>, <p>: most tags of a table-heavy page
+        problems, values = _tag_findings(tag.lower(), attributes)
+        found += problems
+        texts.update(values)
+    texts.update(html.unescape(node) if "&" in node else node for node in set(_TEXT.findall(text)))
+    return tuple(found), frozenset(texts)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -357,21 +373,26 @@ def _leak_findings(
             Finding(name, "personal or internal value", _origin(value, private))
             for value in sorted(leaked)
         ]
-        words = "\n".join(sorted(nodes))
-        for email in _EMAIL.findall(words) if "@" in words else ():
-            if email.lower() in emails and email not in leaked:
-                leaked.add(email)
-                origin = private.get(email) or next(
-                    (where for value, where in private.items() if value.lower() == email.lower()),
-                    "",
-                )
-                findings.append(Finding(name, "personal e-mail", _origin(email, {email: origin})))
-        for phone in _PHONE.findall(words):
-            if phone.strip() in private and phone.strip() not in leaked:
-                leaked.add(phone.strip())
-                findings.append(
-                    Finding(name, "personal phone number", _origin(phone.strip(), private))
-                )
+        for node in sorted(node for node in nodes if not node.isalpha()):
+            emails_in, phones_in = _contacts(node)
+            for email in emails_in:
+                if email.lower() in emails and email not in leaked:
+                    leaked.add(email)
+                    origin = private.get(email) or next(
+                        (
+                            where
+                            for value, where in private.items()
+                            if value.lower() == email.lower()
+                        ),
+                        "",
+                    )
+                    findings.append(
+                        Finding(name, "personal e-mail", _origin(email, {email: origin}))
+                    )
+            for phone in phones_in:
+                if phone in private and phone not in leaked:
+                    leaked.add(phone)
+                    findings.append(Finding(name, "personal phone number", _origin(phone, private)))
     for secret in secrets:
         if secret in text:
             findings.append(Finding(name, "credential", "a credential from the environment"))
@@ -380,6 +401,13 @@ def _leak_findings(
         for found in _CREDENTIAL.finditer(text):
             findings.append(Finding(name, "credential", found.group(0)[:12] + "…"))
     return findings
+
+
+@lru_cache(maxsize=1 << 16)
+def _contacts(node: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The e-mail addresses and phone numbers inside a text (they may stand in a sentence)."""
+    emails = tuple(_EMAIL.findall(node)) if "@" in node else ()
+    return emails, tuple(phone.strip() for phone in _PHONE.findall(node))
 
 
 def _origin(value: str, private: Mapping[str, str]) -> str:
