@@ -9,7 +9,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from examples.demo.generate import ROLES, role_clauses, role_translations  # noqa: E402
-from generator.synthetic import Company, company, write_csv_folder  # noqa: E402
+from examples.synthetic import Company, company, write_csv_folder  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 # Raised when what is generated changes, so that data sets made before are made again.

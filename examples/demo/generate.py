@@ -4,15 +4,20 @@ Meridian Supply is a fictional distributor of warehouse and industrial supplies 
 seven countries. The job descriptions below are our own text, structured like the model job
 descriptions the project started from (approval block, general provisions, knowledge, duties,
 rights, responsibility), in English here and in five more languages in ``translations.py``.
-Everything else is drawn by :mod:`generator.synthetic` from a fixed seed,
+Everything else is drawn by :mod:`examples.synthetic` from a fixed seed,
 so running this script again gives byte-identical files.
 """
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-from generator.synthetic import Company, company, write_csv_folder
+try:
+    from examples.synthetic import Company, company, write_csv_folder
+except ImportError:  # run as a script: the project folder is not on the path
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+    from examples.synthetic import Company, company, write_csv_folder
 
 try:
     from .translations import TEXTS

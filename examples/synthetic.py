@@ -1,4 +1,5 @@
-"""Synthetic workbooks of any size, for the demo, the tests and the benchmarks.
+"""Synthetic workbooks of any size, for the demo, the tests and the benchmarks (not part of
+the installed package: it lives beside the demo).
 
 Everything is drawn from a seeded ``random.Random``, so the same arguments always give the same
 rows, byte for byte. Tables are plain ``{tab: [row, ...]}`` with every cell as text, exactly what a
@@ -16,8 +17,8 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
-from .csvfile import CsvWriter
-from .schema import Schema, load_schema
+from generator.csvfile import CsvWriter
+from generator.schema import Schema, load_schema
 
 Tables = dict[str, list[dict[str, str]]]
 
