@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import runpy
 import shutil
+import sys
 from pathlib import Path
 
 from generator.schema import load_schema
@@ -77,7 +78,12 @@ def test_generator_script_reproduces_the_committed_files(tmp_path: Path) -> None
     copy = tmp_path / "demo"
     copy.mkdir()
     shutil.copy(DEMO / "generate.py", copy / "generate.py")
-    runpy.run_path(str(copy / "generate.py"), run_name="__main__")
+    shutil.copy(DEMO / "translations.py", copy / "translations.py")  # the script's own module
+    sys.path.insert(0, str(copy))  # as running the script puts its folder first
+    try:
+        runpy.run_path(str(copy / "generate.py"), run_name="__main__")
+    finally:
+        sys.path.remove(str(copy))
     written = sorted(path.name for path in copy.glob("*.csv"))
     assert written == sorted(path.name for path in DEMO.glob("*.csv"))
     for name in written:
