@@ -28,12 +28,10 @@ from types import FrameType
 import click
 
 from . import __version__, pipeline
-from .config import Config, ConfigError, load_config
-from .outputs import OutputRefused
+from .config import Config, load_config
+from .errors import AccountbookError
 from .report import as_json, as_text, github_annotations, inert, inert_lines, markdown_summary
 from .schema import SchemaError, load_schema
-from .site import SiteBuildError
-from .sources import SourceError
 from .validate import Report
 
 EXIT_INVALID = 1
@@ -59,43 +57,33 @@ def _echo(text: str, err: bool = False) -> None:
 
 
 class Failure(click.ClickException):
-    """A failure told in one sentence, with the values in it made inert."""
+    """A failure told in one sentence, with the values in it made inert, and its exit code."""
+
+    def __init__(self, message: str, exit_code: int = EXIT_UNREADABLE) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code  # type: ignore[misc]  # (a class variable in click)
 
     def format_message(self) -> str:
         return inert_lines(self.message)
 
 
-class Unreadable(Failure):
-    """The source or config cannot be read: exit code 2."""
-
-    exit_code = EXIT_UNREADABLE
-
-
-class Unavailable(Failure):
-    """The network or the Sheets API failed after retrying: exit code 4."""
-
-    exit_code = EXIT_UNAVAILABLE
-
-
-def _source_failure(error: Exception) -> click.ClickException:
-    if getattr(error, "retryable", False):
-        return Unavailable(str(error))
-    return Unreadable(str(error))
-
-
 @contextmanager
-def _failures(ctx: click.Context, what: str, stopped: str) -> Iterator[None]:
-    """Turn what a command can run into into one sentence and its exit code.
+def _failures(
+    ctx: click.Context, what: str = "nothing", stopped: str = "nothing was changed"
+) -> Iterator[None]:
+    """Turn whatever a command runs into into one sentence and its exit code: the one place
+    errors become exit codes (an invalid workbook, whose report each command prints its own
+    way, passes through).
 
     ``what`` is what the command writes ("the site"), ``stopped`` what a failure means for it
     ("the site was not built; the previous site is unchanged").
     """
     try:
         yield
-    except (SourceError, pipeline.NoSourceError) as error:
-        raise _source_failure(error) from error
-    except (OutputRefused, SiteBuildError) as error:
-        raise Unreadable(str(error)) from error
+    except pipeline.InvalidWorkbook:
+        raise
+    except AccountbookError as error:
+        raise Failure(str(error), error.exit_code) from error
     except Terminated:
         _echo(f"Stopped (SIGTERM): {stopped}.", err=True)
         ctx.exit(EXIT_TERMINATED)
@@ -104,22 +92,20 @@ def _failures(ctx: click.Context, what: str, stopped: str) -> Iterator[None]:
         ctx.exit(EXIT_INTERRUPTED)
     except OSError as error:
         if error.errno in (errno.ENOSPC, errno.EDQUOT):
-            raise Unreadable(
+            raise Failure(
                 f"The disk is full ({error.strerror}): {stopped}. Free some space and run the "
                 "command again."
             ) from error
         where = f" ({error.filename})" if error.filename else ""
-        raise Unreadable(
+        raise Failure(
             f"Cannot write {what}: {error.strerror or error}{where}. Nothing was replaced: "
             f"{stopped.split('; ', 1)[-1]}."
         ) from error
 
 
 def _config(ctx: click.Context, **options: object) -> Config:
-    try:
+    with _failures(ctx):
         config = load_config(ctx.obj)
-    except ConfigError as error:
-        raise Unreadable(str(error)) from error
     return config.with_options(**options)
 
 
@@ -175,10 +161,8 @@ def check(
       accountbook check --source team.xlsx --format json > report.json
     """
     config = _config(ctx, source=source, base_currency=base_currency)
-    try:
+    with _failures(ctx):
         report = pipeline.check(config)
-    except (SourceError, pipeline.NoSourceError) as error:
-        raise _source_failure(error) from error
     location = str(config.source)
     _report_to_github(report, report.source_title or location)
     if output_format == "json":
@@ -304,10 +288,8 @@ def serve(ctx: click.Context, source: str | None, as_of: datetime | None, dev_ad
     rebuild()
     config = _config(ctx, source=source)
     site = Path(config.site_dir)
-    try:
+    with _failures(ctx, "the preview"):
         httpd = preview.server(site, dev_addr)
-    except OSError as error:
-        raise Unreadable(f"Cannot serve the site: {error.strerror or error}") from error
     host, port = preview.parse_address(dev_addr)[0], httpd.server_address[1]
     _echo(f"Serving {site} at http://{host}:{port}/ (Ctrl-C to stop)")
 
@@ -417,13 +399,11 @@ def guard(ctx: click.Context, source: str | None, site_dir: str | None) -> None:
     from .site.guard import scan, secrets_from_environment
 
     config = _config(ctx, source=source, site_dir=site_dir)
-    try:
+    with _failures(ctx):
         report = pipeline.check(config)
-    except (SourceError, pipeline.NoSourceError) as error:
-        raise _source_failure(error) from error
     folder = Path(config.site_dir)
     if not (folder / "index.html").is_file():
-        raise Unreadable(f"{folder}: no built site here (no index.html)")
+        raise Failure(f"{folder}: no built site here (no index.html)")
     findings = scan(folder, pipeline.private_values(report, config), secrets_from_environment())
     for finding in findings:
         _echo(inert(f"{finding.file}: {finding.what} {finding.detail}"))
@@ -479,10 +459,8 @@ def doctor(ctx: click.Context, source: str | None) -> None:
       accountbook doctor --source https://docs.google.com/spreadsheets/d/KEY
     """
     config = _config(ctx, source=source)
-    try:
+    with _failures(ctx):
         diagnosis = pipeline.doctor(config)
-    except (SourceError, pipeline.NoSourceError) as error:
-        raise _source_failure(error) from error
     _echo(f"ok    source: {diagnosis.source}")
     _echo(f"ok    credentials: {diagnosis.credentials}")
     tabs = ", ".join(map(inert, diagnosis.tabs)) or "(none)"  # tab names are anybody's text
@@ -525,9 +503,9 @@ def template(ctx: click.Context, out: Path, rows: int, force: bool) -> None:
     from .template import is_template, write_template
 
     if out.is_dir():
-        raise Unreadable(f"--out {out}: that is a folder; give a file name such as team.xlsx.")
+        raise Failure(f"--out {out}: that is a folder; give a file name such as team.xlsx.")
     if out.exists() and not force and not is_template(out):
-        raise Unreadable(
+        raise Failure(
             f"--out {out}: the file exists and is not a blank template Accountbook wrote (it may "
             "be a filled-in workbook). Choose another name, or pass --force to overwrite it."
         )
@@ -595,7 +573,7 @@ def main() -> None:
         cli.main(prog_name="accountbook", standalone_mode=True)
     except SchemaError as error:
         _echo(f"accountbook: the contract in sheets_schema/ is broken: {error}", err=True)
-        sys.exit(EXIT_INTERNAL)
+        sys.exit(error.exit_code)
     except Exception as error:
         if os.environ.get("ACCOUNTBOOK_DEBUG"):
             raise

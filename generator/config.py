@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .errors import InputError
 from .i18n import LanguageError, check_languages
 
 CONFIG_FILE = "accountbook.toml"
@@ -20,7 +21,7 @@ _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
 
 
-class ConfigError(Exception):
+class ConfigError(InputError):
     """The config file cannot be read or holds a setting we do not know."""
 
 

@@ -15,6 +15,8 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from .errors import OutputError
+
 SITE_MARKER = ".accountbook-site"
 EXPORT_MARKER = ".accountbook-export"
 MARKER_TEXT = (
@@ -26,7 +28,7 @@ FOLDER_MODE = 0o755
 FILE_MODE = 0o644
 
 
-class OutputRefused(Exception):
+class OutputRefused(OutputError):
     """An output path that Accountbook will not replace; the message says why (exit code 2)."""
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from . import workers
 from .config import Config
+from .errors import InputError, InvalidWorkbookError
 from .export import downloads, each_download
 from .files import replaced_whole, write_files
 from .issues import Issue
@@ -37,11 +38,11 @@ from .timings import Timings
 from .validate import Report, validate
 
 
-class NoSourceError(Exception):
+class NoSourceError(InputError):
     """Neither the options nor the config name a source."""
 
 
-class InvalidWorkbook(Exception):
+class InvalidWorkbook(InvalidWorkbookError):
     """The workbook has errors; the site is not built."""
 
     def __init__(self, report: Report) -> None:

@@ -15,8 +15,10 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from .errors import InputError
 
-class PortInUse(OSError):
+
+class PortInUse(InputError):
     """The address is taken by another program."""
 
 
@@ -44,9 +46,9 @@ def server(site: Path, address: str) -> ThreadingHTTPServer:
     except OSError as error:
         if error.errno == errno.EADDRINUSE:
             raise PortInUse(
-                error.errno, f"{host}:{port} is in use by another program; choose another "
-                "with --dev-addr, such as 127.0.0.1:8001",
-            ) from None  # fmt: skip
+                f"{host}:{port} is in use by another program; choose another with --dev-addr, "
+                "such as 127.0.0.1:8001"
+            ) from None
         raise
 
 

@@ -16,11 +16,13 @@ from typing import Any
 
 import yaml
 
+from .errors import AccountbookError
+
 FIELD_TYPES = ("string", "integer", "number", "date", "boolean", "email", "currency")
 RULE_CHECKS = ("acyclic", "not-before", "same-reference", "has-rate", "within")
 
 
-class SchemaError(Exception):
+class SchemaError(AccountbookError):
     """The files in ``sheets_schema/`` are not a valid contract."""
 
 

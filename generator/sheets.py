@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from .csvfile import CsvWriter
+from .errors import UnavailableError
 from .issues import Issue, issue, shown_value
 from .sources import Sheet, SourceError, Workbook
 
@@ -45,6 +46,7 @@ class SheetsUnavailable(SheetsError):
     """The network or the Sheets API failed, even after retrying: trying later may work."""
 
     retryable = True
+    exit_code = UnavailableError.exit_code
 
 
 def spreadsheet_key(source: str) -> str | None:

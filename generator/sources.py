@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .cells import is_empty
+from .errors import InputError
 from .issues import Issue, issue
 from .memory import cycle_collection_paused
 
@@ -23,7 +24,7 @@ from .memory import cycle_collection_paused
 csv.field_size_limit(10_000_000)
 
 
-class SourceError(Exception):
+class SourceError(InputError):
     """The source cannot be read at all (missing, not a workbook, no permission)."""
 
 
