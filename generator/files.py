@@ -81,3 +81,47 @@ def _beside(target: Path, trash: tuple[Path, ...]) -> Path:
         if os.stat(folder.parent).st_dev == device:
             return folder
     return trash[0]
+
+
+TRASH_PREFIX = ".accountbook-trash-"
+
+
+def discard(*folders: Path) -> None:
+    """Delete ``folders`` without waiting: each is renamed aside (``.accountbook-trash-...``,
+    beside it) and deleted by a detached process, where the system forks and more than one
+    process may run; else here and now. A trash folder left by a process that was stopped is
+    deleted by the next build (:func:`discard_leftovers`)."""
+    from . import workers
+
+    aside = []
+    for folder in folders:
+        if not folder.exists():
+            continue
+        trash = Path(tempfile.mkdtemp(prefix=TRASH_PREFIX, dir=folder.parent))
+        folder.rename(trash / folder.name)
+        aside.append(trash)
+    if not aside:
+        return
+    if not workers.can_fork():
+        for trash in aside:
+            shutil.rmtree(trash, ignore_errors=True)
+        return
+    child = os.fork()
+    if child == 0:  # pragma: no cover (a forked process; its parent goes on)
+        try:
+            os.setsid()  # its own session: Ctrl-C in the terminal does not reach it
+            if os.fork() == 0:
+                for trash in aside:
+                    shutil.rmtree(trash, ignore_errors=True)
+        finally:
+            os._exit(0)
+    os.waitpid(child, 0)  # the first child only forks the second, which nobody waits for
+
+
+def discard_leftovers(folder: Path) -> None:
+    """Delete the trash folders that an earlier, stopped deletion left in ``folder``."""
+    try:
+        leftovers = [path for path in folder.iterdir() if path.name.startswith(TRASH_PREFIX)]
+    except OSError:
+        return
+    discard(*leftovers)

@@ -174,6 +174,23 @@ def test_docs_and_site_come_from_the_same_build_when_a_rename_fails(
     assert tree_digest(project / "site") == before_site
 
 
+def test_the_previous_site_is_deleted_without_the_build_waiting(project: Path) -> None:
+    # Deleting a 20,000-page site takes half a minute: a detached process does it.
+    old_page = (project / "site" / "index.html").stat().st_ino
+    code, output = _run(project, "build", "--as-of", "2026-03-31", "--timings")
+    assert code == 0, output
+    assert "replacing the previous site" in output
+    assert (project / "site" / "index.html").stat().st_ino != old_page  # a new site
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and any(
+        path.name.startswith(".accountbook-trash-") for path in project.iterdir()
+    ):
+        time.sleep(0.1)
+    assert sorted(path.name for path in project.iterdir() if path.name.startswith(".")) == [
+        ".git"
+    ]
+
+
 def test_output_is_readable_by_a_web_server(tmp_path: Path) -> None:
     project = _project(tmp_path)
     previous = os.umask(0o077)  # a build run by a careful user or a locked-down CI

@@ -524,6 +524,7 @@ def test_build_timings_name_every_stage(tmp_path: Path, monkeypatch: pytest.Monk
         "MkDocs",
         "record pages",
         "safety scan",
+        "replacing the previous site",
         "total",
     ]
     assert stages["MkDocs"] > 0

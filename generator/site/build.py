@@ -23,7 +23,7 @@ from typing import Any, Protocol
 
 from .. import memory, workers
 from ..errors import SiteBuildError
-from ..files import replace_all
+from ..files import discard, discard_leftovers, replace_all
 from ..i18n import SOURCE_LANGUAGE, Language, language
 from ..outputs import SITE_MARKER, publishable, write_marker
 from ..pages import GENERATED, english_only
@@ -107,6 +107,7 @@ def build_site(
     project, site_dir = project.resolve(), site_dir.resolve()
     docs = project / "docs"
     site_dir.parent.mkdir(parents=True, exist_ok=True)
+    discard_leftovers(site_dir.parent)
     staging = Path(tempfile.mkdtemp(prefix=".accountbook-build-", dir=project))
     # Beside the site folder, so that putting the new site in place is one rename.
     site_staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-building-", dir=site_dir.parent))
@@ -159,10 +160,14 @@ def build_site(
         if findings:
             raise UnsafeSiteError(findings)
         # docs/ and the site always come from the same build: all of it moves, or none.
-        docs.mkdir(exist_ok=True)
-        moves = [(builds[0].docs / name, docs / name) for name in GENERATED]
-        moves.append((built, site_dir))
-        replace_all(moves, staging / "replaced-docs", site_staging / "replaced-site")
+        with timings.stage("replacing the previous site"):
+            docs.mkdir(exist_ok=True)
+            moves = [(builds[0].docs / name, docs / name) for name in GENERATED]
+            moves.append((built, site_dir))
+            replace_all(moves, staging / "replaced-docs", site_staging / "replaced-site")
+            # The previous site (a 20,000-page site takes half a minute to delete) goes with the
+            # staging folders, deleted by a process of its own: the build does not wait for it.
+            discard(staging, site_staging)
         return sum(counts)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
