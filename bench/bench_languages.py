@@ -26,13 +26,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.generate import dataset  # noqa: E402
 from generator import pipeline  # noqa: E402
 from generator.config import Config  # noqa: E402
+from generator.contract.schema import load_schema  # noqa: E402
 from generator.kpi import compute  # noqa: E402
 from generator.model import build_model  # noqa: E402
-from generator.pages import Pages  # noqa: E402
-from generator.schema import load_schema  # noqa: E402
+from generator.pages.render import Pages  # noqa: E402
 from generator.site import build_site  # noqa: E402
-from generator.sources import read  # noqa: E402
-from generator.validate import validate  # noqa: E402
+from generator.sources.local import read  # noqa: E402
+from generator.validation.validate import validate  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = date(2026, 11, 22)

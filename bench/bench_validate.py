@@ -17,9 +17,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.generate import dataset  # noqa: E402
-from generator.schema import load_schema  # noqa: E402
-from generator.sources import read  # noqa: E402
-from generator.validate import validate  # noqa: E402
+from generator.contract.schema import load_schema  # noqa: E402
+from generator.sources.local import read  # noqa: E402
+from generator.validation.validate import validate  # noqa: E402
 
 
 def main() -> None:

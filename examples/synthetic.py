@@ -17,8 +17,8 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
+from generator.contract.schema import Schema, load_schema
 from generator.csvfile import CsvWriter
-from generator.schema import Schema, load_schema
 
 Tables = dict[str, list[dict[str, str]]]
 

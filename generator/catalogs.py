@@ -23,12 +23,12 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
+from .contract.schema import load_schema
 from .i18n import DOMAIN, LOCALES
-from .schema import load_schema
 
 PACKAGE = Path(__file__).parent
 KEYWORDS = {"_": None, "N_": None, "gettext": None, "n_": (1, 2)}
-METHODS = [("**.py", "python"), ("templates/site/**.j2", "jinja2.ext:babel_extract")]
+METHODS = [("**.py", "python"), ("pages/templates/**.j2", "jinja2.ext:babel_extract")]
 # Catalogs carry no dates that change on every run: the same texts give the same files.
 _FIXED = datetime(2026, 1, 1, tzinfo=UTC)
 

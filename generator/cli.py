@@ -29,10 +29,17 @@ import click
 
 from . import __version__, pipeline
 from .config import Config, load_config
+from .contract.schema import SchemaError, load_schema
 from .errors import AccountbookError
-from .report import as_json, as_text, github_annotations, inert, inert_lines, markdown_summary
-from .schema import SchemaError, load_schema
-from .validate import Report
+from .validation.report import (
+    as_json,
+    as_text,
+    github_annotations,
+    inert,
+    inert_lines,
+    markdown_summary,
+)
+from .validation.validate import Report
 
 EXIT_INVALID = 1
 EXIT_UNREADABLE = 2
@@ -275,7 +282,7 @@ def serve(ctx: click.Context, source: str | None, as_of: datetime | None, dev_ad
     import threading
 
     from . import preview
-    from .pages import GENERATED
+    from .pages.render import GENERATED
 
     try:
         preview.parse_address(dev_addr)
@@ -500,7 +507,7 @@ def template(ctx: click.Context, out: Path, rows: int, force: bool) -> None:
     Example:
       accountbook template --out accountbook-template.xlsx
     """
-    from .template import is_template, write_template
+    from .contract.template import is_template, write_template
 
     if out.is_dir():
         raise Failure(f"--out {out}: that is a folder; give a file name such as team.xlsx.")
@@ -531,7 +538,7 @@ def schema(output_format: str) -> None:
     Example:
       accountbook schema > docs/spreadsheet.md
     """
-    from .schema_docs import schema_json, schema_markdown
+    from .contract.docs import schema_json, schema_markdown
 
     contract = load_schema()
     _echo(schema_markdown(contract) if output_format == "markdown" else schema_json(contract))

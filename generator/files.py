@@ -86,18 +86,19 @@ def _beside(target: Path, trash: tuple[Path, ...]) -> Path:
 TRASH_PREFIX = ".accountbook-trash-"
 
 
-def discard(*folders: Path) -> None:
-    """Delete ``folders`` without waiting: each is renamed aside (``.accountbook-trash-...``,
-    beside it) and deleted by a detached process, where the system forks and more than one
-    process may run; else here and now. A trash folder left by a process that was stopped is
-    deleted by the next build (:func:`discard_leftovers`)."""
+def discard(*folders: Path, into: Path | None = None) -> None:
+    """Delete ``folders`` without waiting: each is renamed into a trash folder
+    (``.accountbook-trash-...``) in ``into`` (default: beside it; it must be on the same file
+    system) and deleted by a detached process, where the system forks and more than one process
+    may run; else here and now. A trash folder that a stopped deletion left is deleted by the
+    next build (:func:`discard_leftovers`)."""
     from . import workers
 
     aside = []
     for folder in folders:
         if not folder.exists():
             continue
-        trash = Path(tempfile.mkdtemp(prefix=TRASH_PREFIX, dir=folder.parent))
+        trash = Path(tempfile.mkdtemp(prefix=TRASH_PREFIX, dir=into or folder.parent))
         folder.rename(trash / folder.name)
         aside.append(trash)
     if not aside:

@@ -33,7 +33,7 @@ from babel.numbers import (
 )
 from babel.support import NullTranslations, Translations
 
-from .markdown import Safe, escape
+from .pages.markdown import Safe, escape
 
 LOCALES = Path(__file__).parent / "locales"
 DOMAIN = "accountbook"

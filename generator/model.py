@@ -16,7 +16,7 @@ from typing import Any
 from .i18n import N_
 from .issues import Issue, issue
 from .memory import cycle_collection_paused
-from .validate import Report, TableData
+from .validation.validate import Report, TableData
 
 # The sections of a job description, in order, with their titles (translated on the pages).
 SECTION_TITLES = {

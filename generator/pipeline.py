@@ -14,8 +14,9 @@ from typing import Any
 
 from . import workers
 from .config import Config
+from .contract.schema import load_schema
+from .downloads.export import downloads, each_download
 from .errors import InputError, InvalidWorkbookError
-from .export import downloads, each_download
 from .files import replaced_whole, write_files
 from .issues import Issue
 from .kpi import compute
@@ -29,13 +30,12 @@ from .outputs import (
     protected_paths,
     write_marker,
 )
-from .pages import Pages
-from .schema import load_schema
+from .pages.render import Pages
 from .site import build_site
 from .site.guard import secrets_from_environment
-from .sources import read
+from .sources.local import read
 from .timings import Timings
-from .validate import Report, validate
+from .validation.validate import Report, validate
 
 
 class NoSourceError(InputError):
@@ -76,14 +76,14 @@ def check(config: Config) -> Report:
 
 def pull(config: Config, out: Path, pulled_at: str) -> Path:
     """Save the configured Google Sheet as a local snapshot folder that builds offline."""
-    from . import sheets
+    from .sources import sheets
 
     key = sheets.spreadsheet_key(str(config.source or ""))
     if key is None:
         raise NoSourceError(
             f"pull needs a Google Sheets URL or key as the source, not {config.source!r}"
         )
-    from .sources import SNAPSHOT_FILE
+    from .sources.local import SNAPSHOT_FILE
 
     check_output_folder(
         out,
@@ -257,7 +257,7 @@ class Diagnosis:
 
 def doctor(config: Config) -> Diagnosis:
     """Check credentials, access, and the tab and header names against the contract."""
-    from . import sheets
+    from .sources import sheets
 
     if not config.source:
         raise NoSourceError("no source: pass --source URL, or set source in accountbook.toml")
@@ -291,7 +291,7 @@ def export(
     ``out`` is replaced whole: only a new or empty folder, or one an earlier export made, unless
     ``force``; never the project's own folders (``project``: the folder the command runs in).
     """
-    from .export import kpis_json
+    from .downloads.export import kpis_json
 
     project = project or Path.cwd()
     check_output_folder(

@@ -12,10 +12,10 @@ from typing import Any
 import openpyxl
 import pytest
 
+from generator.contract.schema import Schema, load_schema
 from generator.csvfile import CsvWriter
-from generator.schema import Schema, load_schema
-from generator.sources import read
-from generator.validate import Report, column_letter, validate
+from generator.sources.local import read
+from generator.validation.validate import Report, column_letter, validate
 
 Grid = dict[str, list[list[Any]]]
 

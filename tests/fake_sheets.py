@@ -18,8 +18,8 @@ from typing import Any
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from generator.schema import load_schema
-from generator.validate import column_letter
+from generator.contract.schema import load_schema
+from generator.validation.validate import column_letter
 
 KEY = "1aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789abcdEFG"
 _EPOCH = date(1899, 12, 30)

@@ -16,9 +16,9 @@ import pytest
 
 from generator import pipeline
 from generator.config import Config
-from generator.schema import load_schema
-from generator.sources import read
-from generator.validate import column_letter, validate
+from generator.contract.schema import load_schema
+from generator.sources.local import read
+from generator.validation.validate import column_letter, validate
 
 from .conftest import Grid, check_grid, set_cell, small_grid, write_csv
 from .test_site import AS_OF, make_project

@@ -7,9 +7,9 @@ import shutil
 import sys
 from pathlib import Path
 
-from generator.schema import load_schema
-from generator.sources import read
-from generator.validate import validate
+from generator.contract.schema import load_schema
+from generator.sources.local import read
+from generator.validation.validate import validate
 
 DEMO = Path(__file__).resolve().parent.parent / "examples" / "demo"
 

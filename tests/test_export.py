@@ -18,14 +18,14 @@ from click.testing import CliRunner
 
 from generator.cli import cli
 from generator.config import Config
+from generator.contract.schema import load_schema
 from generator.csvfile import neutralised
-from generator.export import downloads, kpis_workbook
+from generator.downloads.export import downloads, kpis_workbook
+from generator.downloads.xlsx import TableWorkbook
 from generator.kpi import compute
 from generator.model import build_model
-from generator.schema import load_schema
-from generator.sources import read
-from generator.validate import validate
-from generator.xlsx import TableWorkbook
+from generator.sources.local import read
+from generator.validation.validate import validate
 
 from .conftest import set_cell, small_grid, write_csv
 from .test_site import DEMO

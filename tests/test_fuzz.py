@@ -10,11 +10,11 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.cells import _CONVERTERS, EXPECTED, _cell_by_cell, parse_column
+from generator.contract.schema import load_schema
 from generator.issues import CODES
-from generator.schema import load_schema
-from generator.sources import Sheet, Workbook, read
-from generator.validate import validate
+from generator.sources.local import Sheet, Workbook, read
+from generator.validation.cells import _CONVERTERS, EXPECTED, _cell_by_cell, parse_column
+from generator.validation.validate import validate
 
 from .conftest import small_grid, write_csv
 

@@ -19,13 +19,13 @@ from hypothesis import strategies as st
 
 from generator import pipeline
 from generator.config import Config
+from generator.contract.schema import load_schema
 from generator.issues import CODES
 from generator.kpi import compute
 from generator.model import build_model
-from generator.pages import render
-from generator.schema import load_schema
-from generator.sources import Sheet, Workbook
-from generator.validate import column_letter, validate
+from generator.pages.render import render
+from generator.sources.local import Sheet, Workbook
+from generator.validation.validate import column_letter, validate
 
 from .conftest import Grid, small_grid, write_csv
 from .test_markdown import _extensions

@@ -10,7 +10,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.markdown import escape, html_link
+from generator.pages.markdown import escape, html_link
 from tests.test_site import ROOT
 
 HOSTILE = [
@@ -134,6 +134,6 @@ _MARKUP_ALPHABET = st.sampled_from(
 def test_the_quick_check_lets_through_only_text_the_slow_path_leaves_alone(text: str) -> None:
     # escape() returns most cells untouched after two quick checks; any text they let through
     # must be text the full escaping would not change.
-    from generator.markdown import _escaped
+    from generator.pages.markdown import _escaped
 
     assert escape(text) == _escaped(text)

@@ -30,11 +30,11 @@ from pytest_httpserver import HTTPServer
 from generator import pipeline
 from generator.cli import cli
 from generator.config import Config
+from generator.contract.schema import load_schema
+from generator.downloads.xlsx import TableWorkbook
 from generator.issues import KEPT_PER_KIND
-from generator.schema import load_schema
-from generator.sources import read
-from generator.validate import validate
-from generator.xlsx import TableWorkbook
+from generator.sources.local import read
+from generator.validation.validate import validate
 
 from .conftest import Grid, set_cell, small_grid, write_csv, write_xlsx
 from .fake_sheets import KEY, FakeSheets
@@ -186,9 +186,7 @@ def test_the_previous_site_is_deleted_without_the_build_waiting(project: Path) -
         path.name.startswith(".accountbook-trash-") for path in project.iterdir()
     ):
         time.sleep(0.1)
-    assert sorted(path.name for path in project.iterdir() if path.name.startswith(".")) == [
-        ".git"
-    ]
+    assert sorted(path.name for path in project.iterdir() if path.name.startswith(".")) == [".git"]
 
 
 def test_output_is_readable_by_a_web_server(tmp_path: Path) -> None:

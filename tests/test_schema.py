@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.schema import SchemaError, load_schema
-from generator.schema_docs import schema_markdown
+from generator.contract.docs import schema_markdown
+from generator.contract.schema import SchemaError, load_schema
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "sheets_schema"
 

@@ -17,10 +17,10 @@ from pytest_httpserver import HTTPServer
 from generator import pipeline
 from generator.cli import cli
 from generator.config import Config
-from generator.schema import load_schema
-from generator.sheets import SheetsError, SheetsUnavailable, spreadsheet_key
-from generator.sources import read
-from generator.validate import validate
+from generator.contract.schema import load_schema
+from generator.sources.local import read
+from generator.sources.sheets import SheetsError, SheetsUnavailable, spreadsheet_key
+from generator.validation.validate import validate
 
 from .conftest import check_grid, small_grid, write_csv
 from .fake_sheets import KEY, FakeSheets, error_body

@@ -16,11 +16,11 @@ from click.testing import CliRunner
 from generator import pipeline
 from generator.cli import cli
 from generator.config import Config
+from generator.contract.schema import load_schema
 from generator.kpi import compute, kpis_csv
 from generator.model import build_model
-from generator.schema import load_schema
-from generator.sources import read
-from generator.validate import validate
+from generator.sources.local import read
+from generator.validation.validate import validate
 
 from .conftest import set_cell, small_grid, write_csv
 
@@ -417,7 +417,7 @@ def test_the_shell_takes_only_the_markdown_it_knows() -> None:
 
 def test_pages_rendered_already_build_the_same_site(tmp_path: Path) -> None:
     # build_site also takes {path: Markdown} (the benchmarks pass it so).
-    from generator.pages import render
+    from generator.pages.render import render
     from generator.site import build_site
 
     schema = load_schema()
@@ -443,7 +443,7 @@ def test_the_model_is_let_go_of_before_mkdocs_runs(
     # a copy; freeing it there would only copy it, so that one is kept.
     import os
 
-    from generator.pages import Pages
+    from generator.pages.render import Pages
     from generator.site import build as site_build
     from generator.site.engine import Engine
 

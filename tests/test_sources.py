@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.schema import Schema
-from generator.sources import SourceError, read
-from generator.validate import validate
+from generator.contract.schema import Schema
+from generator.sources.local import SourceError, read
+from generator.validation.validate import validate
 
 from .conftest import check_grid, small_grid, write_csv, write_xlsx
 

@@ -9,10 +9,10 @@ import openpyxl
 from click.testing import CliRunner
 
 from generator.cli import cli
-from generator.schema import Schema
-from generator.sources import read
-from generator.template import write_template
-from generator.validate import validate
+from generator.contract.schema import Schema
+from generator.contract.template import write_template
+from generator.sources.local import read
+from generator.validation.validate import validate
 
 
 def test_template_has_a_tab_per_table_with_explained_headers(

@@ -26,7 +26,7 @@ from ..errors import SiteBuildError
 from ..files import discard, discard_leftovers, replace_all
 from ..i18n import SOURCE_LANGUAGE, Language, language
 from ..outputs import SITE_MARKER, publishable, write_marker
-from ..pages import GENERATED, english_only
+from ..pages.render import GENERATED, english_only
 from ..timings import Timings
 from .engine import Engine
 from .guard import Finding, scan
@@ -108,6 +108,8 @@ def build_site(
     docs = project / "docs"
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     discard_leftovers(site_dir.parent)
+    if project != site_dir.parent:
+        discard_leftovers(project)
     staging = Path(tempfile.mkdtemp(prefix=".accountbook-build-", dir=project))
     # Beside the site folder, so that putting the new site in place is one rename.
     site_staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-building-", dir=site_dir.parent))
@@ -165,9 +167,11 @@ def build_site(
             moves = [(builds[0].docs / name, docs / name) for name in GENERATED]
             moves.append((built, site_dir))
             replace_all(moves, staging / "replaced-docs", site_staging / "replaced-site")
-            # The previous site (a 20,000-page site takes half a minute to delete) goes with the
-            # staging folders, deleted by a process of its own: the build does not wait for it.
-            discard(staging, site_staging)
+            # The previous site and pages (a 20,000-page site takes half a minute to delete),
+            # and the other languages' staged pages, are deleted by a process of their own:
+            # the build does not wait for them.
+            discard(staging / "replaced-docs", *(build.docs for build in builds[1:]), into=project)
+            discard(site_staging / "replaced-site", into=site_dir.parent)
         return sum(counts)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

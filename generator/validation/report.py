@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from .issues import ERROR, KEPT_PER_KIND, Issue
+from ..issues import ERROR, KEPT_PER_KIND, Issue
 from .validate import Report
 
 

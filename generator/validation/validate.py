@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from .cells import is_empty, parse_column
-from .issues import ERROR, WARNING, Issue, Issues, issue, shown_value
-from .memory import cycle_collection_paused
-from .paths import LONGEST_SLUG, page_slug, slug_problem
-from .schema import Field, ForeignKey, Rule, Schema, Table
-from .sources import Sheet, Workbook
+from ..contract.schema import Field, ForeignKey, Rule, Schema, Table
+from ..issues import ERROR, WARNING, Issue, Issues, issue, shown_value
+from ..memory import cycle_collection_paused
+from ..paths import LONGEST_SLUG, page_slug, slug_problem
+from ..sources.local import Sheet, Workbook, is_empty
+from .cells import parse_column
 
 DEFAULT_BASE_CURRENCY = "EUR"
 

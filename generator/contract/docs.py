@@ -11,7 +11,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from .cells import EXPECTED
+from ..validation.cells import EXPECTED
 from .schema import Field, Schema, Table
 
 TYPE_NAMES = {
@@ -81,7 +81,7 @@ def column_note(table: Table, column: Field) -> str:
 def schema_markdown(schema: Schema) -> str:
     """The "How to fill in the spreadsheet" page as Markdown."""
     environment = Environment(
-        loader=PackageLoader("generator", "templates"),
+        loader=PackageLoader("generator.contract", "."),
         undefined=StrictUndefined,
         autoescape=False,  # the output is Markdown, and every value comes from our own schema
         keep_trailing_newline=True,

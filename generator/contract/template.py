@@ -7,8 +7,8 @@ from pathlib import Path
 
 import xlsxwriter
 
+from .docs import column_note
 from .schema import Field, Schema, Table
-from .schema_docs import column_note
 
 # A fixed creation date keeps the file byte-identical from one run to the next.
 # xlsx has no time zones: its dates are naive by definition.

@@ -16,16 +16,24 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from ..config import Config
+from ..contract.docs import schema_markdown
+from ..contract.schema import Schema
+from ..i18n import N_, NO_VALUE, SOURCE_LANGUAGE, Language, language
+from ..issues import Issue
+from ..kpi import (
+    AGEING_BUCKETS,
+    KpiRow,
+    Kpis,
+    Period,
+    Receivable,
+    expiring_contracts,
+    open_invoices,
+)
+from ..model import SECTION_TITLES, SECTIONS, Client, Contract, Model, Role, RoleText, Sale
+from ..paths import page_slug
 from .charts import Point, attainment_chart, bar_chart
-from .config import Config
-from .i18n import N_, NO_VALUE, SOURCE_LANGUAGE, Language, language
-from .issues import Issue
-from .kpi import AGEING_BUCKETS, KpiRow, Kpis, Period, Receivable, expiring_contracts, open_invoices
 from .markdown import Safe, escape, front_matter, html_link, table, warning
-from .model import SECTION_TITLES, SECTIONS, Client, Contract, Model, Role, RoleText, Sale
-from .paths import page_slug
-from .schema import Schema
-from .schema_docs import schema_markdown
 
 DECLINE_WINDOW_DAYS = 90
 DECLINE_SHARE = Decimal("0.75")  # below 75 % of the previous 90 days counts as declining
@@ -142,7 +150,7 @@ def kpi_table(lang: Language, rows: Iterable[KpiRow]) -> Safe:
 
 def _environment(lang: Language) -> Environment:
     environment = Environment(
-        loader=PackageLoader("generator", "templates/site"),
+        loader=PackageLoader("generator.pages", "templates"),
         undefined=StrictUndefined,
         autoescape=False,  # Markdown, not HTML: escape() below is the one escaping function
         finalize=escape,

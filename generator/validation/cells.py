@@ -116,11 +116,6 @@ def parse_column(kind: str, values: Sequence[Any], text_only: bool = False) -> C
     return typed, bad
 
 
-def is_empty(value: Any) -> bool:
-    """Whether a raw cell counts as empty: nothing, or only white space."""
-    return value is None or (value.__class__ is str and not value.strip())
-
-
 def _cell_by_cell(values: Sequence[Any], convert: CellConverter) -> ColumnResult:
     out: list[Any] = []
     bad: list[tuple[int, CellProblem]] = []

@@ -22,7 +22,7 @@ from decimal import Decimal
 from typing import Any
 from xml.sax.saxutils import escape as _xml_escape
 
-from .validate import column_letter as column_name
+from ..validation.validate import column_letter as column_name
 
 _EPOCH = date(1899, 12, 30)  # Excel's day 0 (with the 1900 leap-year bug folded in)
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # every part dated the same: same input, same bytes

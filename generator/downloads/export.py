@@ -19,9 +19,9 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from .config import Config
-from .csvfile import download_csv
-from .kpi import (
+from ..config import Config
+from ..csvfile import download_csv
+from ..kpi import (
     CSV_COLUMNS,
     KpiRow,
     Kpis,
@@ -33,8 +33,8 @@ from .kpi import (
     open_invoices,
     rounded_ratio,
 )
-from .model import Client, Complaint, Contract, Model, Sale
-from .paths import page_slug
+from ..model import Client, Complaint, Contract, Model, Sale
+from ..paths import page_slug
 from .xlsx import TableWorkbook, within_cell
 
 KPI_KINDS = (("month", "Months"), ("quarter", "Quarters"), ("year", "Years"))

@@ -15,13 +15,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .cells import is_empty
-from .errors import InputError
-from .issues import Issue, issue
-from .memory import cycle_collection_paused
+from ..errors import InputError
+from ..issues import Issue, issue
+from ..memory import cycle_collection_paused
 
 # A cell may hold 50,000 characters in Sheets; leave room beyond that, but not without bound.
 csv.field_size_limit(10_000_000)
+
+
+def is_empty(value: Any) -> bool:
+    """Whether a raw cell counts as empty: nothing, or only white space."""
+    return value is None or (value.__class__ is str and not value.strip())
 
 
 class SourceError(InputError):
@@ -55,7 +59,7 @@ def read(
 ) -> Workbook:
     """Read the tabs named ``tabs`` from a Google Sheet, a folder of CSV files or an ``.xlsx`` file.
 
-    ``credentials`` and ``auth`` say how to sign in to Google (see :func:`generator.sheets.connect`).
+    ``credentials`` and ``auth`` say how to sign in to Google (see :func:`generator.sources.sheets.connect`).
     """
     from . import sheets  # the Google libraries load only for a Google source
 

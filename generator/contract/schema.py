@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from .errors import AccountbookError
+from ..errors import AccountbookError
 
 FIELD_TYPES = ("string", "integer", "number", "date", "boolean", "email", "currency")
 RULE_CHECKS = ("acyclic", "not-before", "same-reference", "has-rate", "within")
@@ -111,7 +111,7 @@ class Schema:
 
 def default_schema_dir() -> Path:
     """Where the contract lives: inside the installed package, or beside it in a source checkout."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parents[1]  # generator/, beside which it lives
     for candidate in (package / "sheets_schema", package.parent / "sheets_schema"):
         if (candidate / "_tabs.yaml").is_file():
             return candidate

@@ -23,10 +23,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .csvfile import CsvWriter
-from .errors import UnavailableError
-from .issues import Issue, issue, shown_value
-from .sources import Sheet, SourceError, Workbook
+from ..csvfile import CsvWriter
+from ..errors import UnavailableError
+from ..issues import Issue, issue, shown_value
+from .local import Sheet, SourceError, Workbook
 
 SCOPES = ["https://www.googleapis.com/auth/spreadsheets.readonly"]
 DEFAULT_API_URL = "https://sheets.googleapis.com"
@@ -392,7 +392,7 @@ def _without_surrogates(
     name: str, rows: list[Any], first_row: int, first_column: int, problems: list[Issue]
 ) -> list[Any]:
     """The rows with each lone surrogate replaced by U+FFFD, each reported with its cell."""
-    from .validate import column_letter
+    from ..validation.validate import column_letter
 
     def text_of(row: list[Any]) -> str:
         return "".join([cell for cell in row if cell.__class__ is str])
@@ -514,9 +514,9 @@ def write_snapshot(
     snapshot gives the same site as a build from the sheet. The snapshot is written beside
     ``out`` and renamed into place: a failed pull never leaves half a snapshot or loses the last.
     """
-    from .cells import as_text
-    from .files import replaced_whole
-    from .sources import SNAPSHOT_FILE
+    from ..files import replaced_whole
+    from ..validation.cells import as_text
+    from .local import SNAPSHOT_FILE
 
     with replaced_whole(out) as staging:
         for name, sheet in spreadsheet.workbook.sheets.items():
