@@ -85,13 +85,7 @@ def pull(config: Config, out: Path, pulled_at: str) -> Path:
         )
     from .sources.local import SNAPSHOT_FILE
 
-    check_output_folder(
-        out,
-        protected_paths(Path.cwd(), _path(config.config_file), config.source),
-        SNAPSHOT_FILE,  # every snapshot holds one
-        "the pull",
-        "--out",
-    )
+    _may_replace(out, config, Path.cwd(), "the pull", "--out", SNAPSHOT_FILE)
     schema = load_schema()
     spreadsheet = sheets.read_sheet(
         key, schema.table_names, sheets.connect(config.credentials, config.auth)
@@ -116,19 +110,25 @@ def site_folder(config: Config, project: Path) -> Path:
     site_dir = Path(config.site_dir)
     if not site_dir.is_absolute():
         site_dir = project / site_dir
-    check_output_folder(
-        site_dir,
-        protected_paths(project, _path(config.config_file), config.source),
-        SITE_MARKER,
-        "the build",
-        "--site-dir",
-        legacy=LEGACY_SITE,
-    )
+    _may_replace(site_dir, config, project, "the build", "--site-dir", SITE_MARKER, LEGACY_SITE)
     return site_dir
 
 
-def _path(name: str | None) -> Path | None:
-    return Path(name) if name else None
+def _may_replace(
+    folder: Path,
+    config: Config,
+    project: Path,
+    what: str,
+    option: str,
+    marker: str,
+    legacy: tuple[tuple[str, ...], ...] = (),
+    force: bool = False,
+) -> None:
+    """Refuse (outputs.OutputRefused) to replace ``folder`` unless it is ours and not the
+    project's: see outputs.check_output_folder."""
+    config_file = Path(config.config_file) if config.config_file else None
+    protected = protected_paths(project, config_file, config.source)
+    check_output_folder(folder, protected, marker, what, option, force=force, legacy=legacy)
 
 
 def _build(config: Config, as_of: date, project: Path) -> BuildResult:
@@ -294,15 +294,7 @@ def export(
     from .downloads.export import kpis_json
 
     project = project or Path.cwd()
-    check_output_folder(
-        out,
-        protected_paths(project, _path(config.config_file), config.source),
-        EXPORT_MARKER,
-        "the export",
-        "--out",
-        force=force,
-        legacy=LEGACY_EXPORT,
-    )
+    _may_replace(out, config, project, "the export", "--out", EXPORT_MARKER, LEGACY_EXPORT, force)
     report = check(config)
     if not report.valid:
         raise InvalidWorkbook(report)
