@@ -20,6 +20,7 @@ import sys
 import tempfile
 import threading
 import time
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -112,7 +113,7 @@ def run(sales: int, clients: int, jobs: int | None = None) -> dict[str, float]:
     assert report.valid, report.issues[:3]
     stage("validate")
     model = build_model(report, "EUR")
-    report.tables.clear()  # as pipeline.build does
+    report = replace(report, tables={})  # as pipeline.build does
     stage("model")
     kpis = compute(model, AS_OF)
     stage("kpi")

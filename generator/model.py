@@ -13,6 +13,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from .contract import load_schema
 from .i18n import N_
 from .issues import Issue, issue
 from .memory import cycle_collection_paused
@@ -168,6 +169,9 @@ class Model:
     interactions: list[Interaction]
     complaints: list[Complaint]
     reports: dict[str, list[str]] = field(default_factory=dict)
+    # The workbook's values that must not be published, each with where it came from
+    # (``Clients.email, Clients!F4``): what the safety scan looks for in the built site.
+    private: dict[str, str] = field(default_factory=dict)
 
     def team(self, manager_id: str) -> list[str]:
         """The manager and everyone who reports to them, directly or not, in a stable order."""
@@ -217,9 +221,14 @@ def _rows(table: TableData | None) -> Iterator[dict[str, Any]]:
 
 @cycle_collection_paused()  # a million objects, no cycles: see memory.py
 def build_model(
-    report: Report, base_currency: str, default_language: str = DEFAULT_LANGUAGE
+    report: Report,
+    base_currency: str,
+    default_language: str = DEFAULT_LANGUAGE,
+    publish_personal: bool = False,
+    publish_internal: bool = False,
 ) -> Model:
-    """Build the model from a valid report's typed tables."""
+    """Build the model from a valid report's typed tables; ``publish_*`` say which of its
+    personal and internal values may be published (the others are ``Model.private``)."""
     tables = report.tables
     rates = {row["currency"]: row["rate"] for row in _rows(tables.get("Rates"))}
     rates[base_currency] = Decimal(1)
@@ -313,6 +322,7 @@ def build_model(
         ],
         complaints=[Complaint(**row) for row in _rows(tables.get("Complaints"))],
         reports=reports,
+        private=private_values(report, publish_personal, publish_internal),
     )
 
 
@@ -368,3 +378,31 @@ def missing_translations(report: Report, languages: tuple[str, ...]) -> list[Iss
                     )
                 )
     return found
+
+
+def private_values(
+    report: Report, publish_personal: bool = False, publish_internal: bool = False
+) -> dict[str, str]:
+    """The workbook's values that must not be published, each with the column and first cell it
+    came from (``Clients.email, Clients!F4``): personal and internal columns, unless the config
+    publishes them, less any value that a published column shows anyway (a contact who is also
+    a manager, say)."""
+    schema = load_schema()
+    private: dict[str, str] = {}
+    public: set[str] = set()
+    for table in schema.tables:
+        data = report.tables.get(table.name)
+        if data is None:
+            continue
+        for column in table.fields:
+            hidden = (column.personal and not publish_personal) or (
+                column.internal and not publish_internal
+            )
+            if hidden:
+                for index, value in enumerate(data.columns[column.name]):
+                    if value and str(value) not in private:
+                        where = f"{table.name}.{column.name}, {data.cell(column.name, index)}"
+                        private[str(value)] = where
+            elif column.type == "string" and table.name != "Sales":
+                public.update(str(value) for value in data.columns[column.name] if value)
+    return {value: where for value, where in private.items() if value not in public}

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,7 @@ from .files import replaced_whole, write_files
 from .issues import Issue
 from .kpi import compute
 from .model import build_model, missing_translations
+from .model import private_values as model_private_values
 from .outputs import (
     EXPORT_MARKER,
     LEGACY_EXPORT,
@@ -68,10 +69,21 @@ def check(config: Config) -> Report:
     # Gather everything before judging: read every tab, then validate the whole workbook.
     workbook = read(config.source, schema.table_names, config.credentials, config.auth)
     report = validate(workbook, schema, base_currency=config.base_currency)
-    if report.valid and len(config.languages) > 1:
-        report.issues.extend(missing_translations(report, config.languages))
-    report.source_title = workbook.title or str(config.source)
-    return report
+    more = (
+        missing_translations(report, config.languages)
+        if report.valid and len(config.languages) > 1
+        else []
+    )
+    return replace(
+        report,
+        issues=report.issues_and(more),
+        source_title=workbook.title or str(config.source),
+    )
+
+
+def private_values(report: Report, config: Config) -> dict[str, str]:
+    """The values of the workbook that the config does not publish: see model.private_values."""
+    return model_private_values(report, config.publish_personal, config.publish_internal)
 
 
 def pull(config: Config, out: Path, pulled_at: str) -> Path:
@@ -138,10 +150,16 @@ def _build(config: Config, as_of: date, project: Path) -> BuildResult:
         report = check(config)
     if not report.valid:
         raise InvalidWorkbook(report)
-    private = private_values(report, config)
     with timings.stage("model"):
-        model = build_model(report, config.base_currency, config.default_language)
-        report.tables.clear()  # the model holds the values now; a big site needs the memory
+        model = build_model(
+            report,
+            config.base_currency,
+            config.default_language,
+            publish_personal=config.publish_personal,
+            publish_internal=config.publish_internal,
+        )
+        # The model holds the values now (the private ones too); a big site needs the memory.
+        report = replace(report, tables={})
     with timings.stage("KPIs"):
         kpis = compute(model, as_of)
     # The downloads (thousands of workbooks on a big site) are written by another process,
@@ -154,6 +172,7 @@ def _build(config: Config, as_of: date, project: Path) -> BuildResult:
         # where that language (or shard) is built: see site.build_site.
         with timings.stage("pages"):
             pages = Pages(model, kpis, load_schema(), report.warnings, config, report.source_title)
+        private = model.private
         del model, kpis
         count = build_site(
             pages,
@@ -207,32 +226,6 @@ class DownloadsWriter:
 
 def _write_downloads(model: Any, kpis: Any, config: Config, folder: Path) -> None:
     write_files(each_download(model, kpis, config), folder)
-
-
-def private_values(report: Report, config: Config) -> dict[str, str]:
-    """The workbook's values that must not be published, each with the column and first cell it
-    came from (``Clients.email, Clients!F4``): personal and internal columns, unless the config
-    publishes them, less any value that a published column shows anyway (a contact who is also
-    a manager, say)."""
-    schema = load_schema()
-    private: dict[str, str] = {}
-    public: set[str] = set()
-    for table in schema.tables:
-        data = report.tables.get(table.name)
-        if data is None:
-            continue
-        for column in table.fields:
-            hidden = (column.personal and not config.publish_personal) or (
-                column.internal and not config.publish_internal
-            )
-            if hidden:
-                for index, value in enumerate(data.columns[column.name]):
-                    if value and str(value) not in private:
-                        where = f"{table.name}.{column.name}, {data.cell(column.name, index)}"
-                        private[str(value)] = where
-            elif column.type == "string" and table.name != "Sales":
-                public.update(str(value) for value in data.columns[column.name] if value)
-    return {value: where for value, where in private.items() if value not in public}
 
 
 HEADER_CODES = (

@@ -8,7 +8,7 @@ stages use so that nothing is parsed twice.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -55,6 +55,14 @@ class Report:
     issues: list[Issue]
     tables: dict[str, TableData]
     source_title: str = ""
+
+    def issues_and(self, more: Iterable[Issue]) -> Issues:
+        """This report's issues and ``more``, in a new list (the counts of the omitted kept)."""
+        joined = Issues(self.issues)
+        if isinstance(self.issues, Issues):
+            joined.omitted.update(self.issues.omitted)
+        joined.extend(more)
+        return joined
 
     @property
     def error_count(self) -> int:
