@@ -9,7 +9,6 @@ from __future__ import annotations
 import html
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from datetime import date, timedelta
 from decimal import Decimal
 from functools import partial
 from typing import Any
@@ -20,6 +19,13 @@ from ..config import Config
 from ..contract.docs import schema_markdown
 from ..contract.schema import Schema
 from ..i18n import N_, NO_VALUE, SOURCE_LANGUAGE, Language, language
+from ..insights import (
+    DECLINE_WINDOW_DAYS,
+    current_period,
+    declining_clients,
+    leaderboard,
+    lost_clients,
+)
 from ..issues import Issue
 from ..kpi import (
     AGEING_BUCKETS,
@@ -35,8 +41,6 @@ from ..paths import page_slug
 from .charts import Point, attainment_chart, bar_chart
 from .markdown import Safe, escape, front_matter, html_link, table, warning
 
-DECLINE_WINDOW_DAYS = 90
-DECLINE_SHARE = Decimal("0.75")  # below 75 % of the previous 90 days counts as declining
 COMPANY_CHART = N_("Company revenue against target by month")
 # Folders and files of docs/ that the generator owns; everything else there is hand-written.
 GENERATED = ("index.md", "roles", "managers", "clients", "kpi", "data", "downloads", "charts")
@@ -212,7 +216,7 @@ class Pages:
         as_of = kpis.as_of
         self.receivables = open_invoices(model.sales, as_of)
         self.expiring = expiring_contracts(model, as_of)
-        self.declining = _declining(model, as_of)
+        self.declining = declining_clients(model, as_of)
         self.portfolio: dict[str, list[Client]] = defaultdict(list)
         for client in model.clients.values():
             self.portfolio[client.manager_id].append(client)
@@ -230,15 +234,15 @@ class Pages:
         for interaction in model.interactions:
             by_client[interaction.client_id]["interactions"].append(interaction)
         self.by_client = by_client
-        self.current = {kind: _current(kpis, kind) for kind in ("month", "quarter", "year")}
+        self.current = {kind: current_period(kpis, kind) for kind in ("month", "quarter", "year")}
         self.overdue_by_client: dict[str, Decimal] = defaultdict(Decimal)
         for receivable in self.receivables:
             if receivable.days_overdue > 0:
                 self.overdue_by_client[receivable.sale.client_id] += receivable.open_base
-        self.lost = _lost_clients(kpis, model, self.current["quarter"])
+        self.lost = lost_clients(kpis, model, self.current["quarter"])
         self.holders = _holders(model)
         self.boards = {
-            kind: _leaderboard(kpis, model, period)
+            kind: leaderboard(kpis, model, period)
             for kind, period in self.current.items()
             if period
         }
@@ -572,11 +576,6 @@ def english_only(lang: Language, markdown: str) -> str:
     return "".join(lines[:at]) + note + "".join(lines[at:])
 
 
-def _current(kpis: Kpis, kind: str) -> Period | None:
-    periods = [period for period in kpis.periods if period.kind == kind]
-    return periods[-1] if periods else None
-
-
 def _job_description(role: Role, code: str) -> dict[str, Any]:
     """A role's text and numbered sections in ``code``, each part that has no translation taken
     from the default language and named in ``untranslated``."""
@@ -615,55 +614,6 @@ def _holders(model: Model) -> dict[str, list[str]]:
     for manager in model.managers.values():
         holders[manager.role_id].append(manager.manager_id)
     return holders
-
-
-def _declining(model: Model, as_of: date) -> dict[str, tuple[Decimal, Decimal]]:
-    """Clients whose last 90 days sold under 75 % of the 90 days before: (recent, before)."""
-    recent_from = as_of - timedelta(days=DECLINE_WINDOW_DAYS)
-    before_from = recent_from - timedelta(days=DECLINE_WINDOW_DAYS)
-    recent: dict[str, Decimal] = defaultdict(Decimal)
-    before: dict[str, Decimal] = defaultdict(Decimal)
-    for sale in model.sales:
-        if recent_from < sale.date <= as_of:
-            recent[sale.client_id] += sale.amount_base
-        elif before_from < sale.date <= recent_from:
-            before[sale.client_id] += sale.amount_base
-    return {
-        client_id: (recent[client_id], amount)
-        for client_id, amount in sorted(before.items())
-        if amount > 0 and recent[client_id] < amount * DECLINE_SHARE
-    }
-
-
-def _lost_clients(kpis: Kpis, model: Model, quarter: Period | None) -> list[str]:
-    """Clients that bought in the previous quarter and not in this one."""
-    if quarter is None:
-        return []
-    this, previous = set(), set()
-    first, last = quarter.first_day, quarter.last_day
-    previous_first, previous_last = quarter.previous().first_day, quarter.previous().last_day
-    for sale in model.sales:
-        if sale.amount <= 0:
-            continue
-        if first <= sale.date <= last:
-            this.add(sale.client_id)
-        elif previous_first <= sale.date <= previous_last:
-            previous.add(sale.client_id)
-    return sorted(previous - this, key=lambda client_id: model.clients[client_id].name)
-
-
-def _leaderboard(kpis: Kpis, model: Model, period: Period) -> list[KpiRow]:
-    rows = [kpis.get("manager", manager_id, period) for manager_id in model.managers]
-    found = [row for row in rows if row is not None and (row.revenue_target or row.revenue)]
-    return sorted(
-        found,
-        key=lambda row: (
-            row.attainment is None,
-            -(row.attainment or 0),
-            -row.revenue,
-            row.manager_id or "",
-        ),
-    )
 
 
 def _dossier(
