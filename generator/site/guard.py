@@ -131,21 +131,33 @@ def _scan_files(
         name = str(path.relative_to(site))
         suffix = path.suffix.lower()
         if suffix == ".xlsx":
-            xml = _workbook_text(path)
-            cells = _Markup(name, allowed_inline, markup=False)
-            cells.read(xml)
+            texts = set()
+            raw = []
+            for part, data in _workbook_parts(path):
+                found, part_texts = _xml(f"{name} ({part})", data, markup=False)
+                findings += found
+                texts |= part_texts
+                raw.append(data.decode("utf-8", "replace"))
             findings += _leak_findings(
-                name + " (cells)", cells.texts, xml, private, emails, secrets
+                name + " (cells)", texts, "\n".join(raw), private, emails, secrets
             )
             continue
         if suffix not in _TEXT_FILES:
+            continue
+        if suffix in (".svg", ".xml"):  # pictures and the sitemap are XML: read as XML
+            data = path.read_bytes()
+            found, texts = _xml(name, data, markup=suffix == ".svg")
+            findings += found
+            findings += _leak_findings(
+                name, texts, data.decode("utf-8", "replace"), private, emails, secrets
+            )
             continue
         text = path.read_text(encoding="utf-8", errors="replace")
         if suffix == ".js":  # the theme's own scripts: only look for credentials
             findings += _leak_findings(name, set(), text, {}, set(), secrets)
             continue
-        if suffix in (".html", ".svg", ".xml"):
-            page = _Markup(name, allowed_inline, markup=suffix != ".xml")
+        if suffix == ".html":
+            page = _Markup(name, allowed_inline)
             page.read(text)
             findings += page.findings
             texts = page.texts
@@ -325,20 +337,57 @@ def _csv_texts(text: str) -> set[str]:
     return cells
 
 
-def _workbook_text(path: Path) -> str:
-    """The text cells of a workbook, one per line, as XML text nodes (shared and inline strings)."""
+def _workbook_parts(path: Path) -> list[tuple[str, bytes]]:
+    """The parts of a workbook that hold its cells' text: shared strings and the sheets."""
     import zipfile
 
     try:
         with zipfile.ZipFile(path) as archive:
-            parts = [
-                name
+            return [
+                (name, archive.read(name))
                 for name in archive.namelist()
                 if name == "xl/sharedStrings.xml" or name.startswith("xl/worksheets/")
             ]
-            return "\n".join(archive.read(name).decode("utf-8", "replace") for name in parts)
     except (OSError, zipfile.BadZipFile):
-        return ""
+        return []
+
+
+# SVG elements that run or embed another document: none of our charts has one.
+_FOREIGN_SVG = frozenset({"script", "foreignobject", "iframe", "embed", "object", "handler"})
+
+
+def _xml(name: str, data: bytes, markup: bool) -> tuple[list[Finding], set[str]]:
+    """A picture, the sitemap or a workbook's part, read by an XML parser (expat): for a
+    picture, what is wrong with its elements and attributes; for all, every text and value.
+    A file that is not well-formed XML is itself a finding (a browser shows no such picture)."""
+    from xml.etree import ElementTree
+
+    try:
+        root = ElementTree.fromstring(data)
+    except ElementTree.ParseError as error:
+        return [Finding(name, "ill-formed XML", str(error)[:60])], set()
+    findings: list[Finding] = []
+    texts: set[str] = set()
+    for element in root.iter():
+        tag = element.tag.rpartition("}")[2].lower() if isinstance(element.tag, str) else ""
+        if markup and tag in _FOREIGN_SVG:
+            findings.append(Finding(name, "foreign element", f"<{tag}>"))
+        for attribute, value in element.attrib.items():
+            texts.add(value)
+            if markup:
+                local = attribute.rpartition("}")[2].lower()
+                local = (
+                    "xlink:href" if attribute.endswith("}href") and "xlink" in attribute else local
+                )
+                findings += [
+                    Finding(name, what, detail)
+                    for what, detail in _attribute_findings(tag, local, value)
+                ]
+        if element.text:
+            texts.add(element.text)
+        if element.tail:
+            texts.add(element.tail)
+    return findings, texts
 
 
 def _theme_inline_scripts(site: Path) -> set[str]:
@@ -373,26 +422,22 @@ def _leak_findings(
             Finding(name, "personal or internal value", _origin(value, private))
             for value in sorted(leaked)
         ]
-        for node in sorted(node for node in nodes if not node.isalpha()):
-            emails_in, phones_in = _contacts(node)
-            for email in emails_in:
-                if email.lower() in emails and email not in leaked:
-                    leaked.add(email)
-                    origin = private.get(email) or next(
-                        (
-                            where
-                            for value, where in private.items()
-                            if value.lower() == email.lower()
-                        ),
-                        "",
-                    )
-                    findings.append(
-                        Finding(name, "personal e-mail", _origin(email, {email: origin}))
-                    )
-            for phone in phones_in:
-                if phone in private and phone not in leaked:
-                    leaked.add(phone)
-                    findings.append(Finding(name, "personal phone number", _origin(phone, private)))
+        # E-mails and phone numbers may stand inside a sentence: looked for in all the texts at
+        # once (one pass of each pattern a page).
+        words = "\n".join(sorted(nodes))
+        for email in _EMAIL.findall(words) if "@" in words else ():
+            if email.lower() in emails and email not in leaked:
+                leaked.add(email)
+                origin = private.get(email) or next(
+                    (where for value, where in private.items() if value.lower() == email.lower()),
+                    "",
+                )
+                findings.append(Finding(name, "personal e-mail", _origin(email, {email: origin})))
+        for phone in _PHONE.findall(words):
+            phone = phone.strip()
+            if phone in private and phone not in leaked:
+                leaked.add(phone)
+                findings.append(Finding(name, "personal phone number", _origin(phone, private)))
     for secret in secrets:
         if secret in text:
             findings.append(Finding(name, "credential", "a credential from the environment"))
@@ -401,13 +446,6 @@ def _leak_findings(
         for found in _CREDENTIAL.finditer(text):
             findings.append(Finding(name, "credential", found.group(0)[:12] + "…"))
     return findings
-
-
-@lru_cache(maxsize=1 << 16)
-def _contacts(node: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The e-mail addresses and phone numbers inside a text (they may stand in a sentence)."""
-    emails = tuple(_EMAIL.findall(node)) if "@" in node else ()
-    return emails, tuple(phone.strip() for phone in _PHONE.findall(node))
 
 
 def _origin(value: str, private: Mapping[str, str]) -> str:
