@@ -342,6 +342,16 @@ def test_dossiers_through_the_shell_equal_dossiers_built_by_mkdocs(
     set_cell(grid, "Clients!B2", "Profile")  # the id "profile" is taken by the title
     set_cell(grid, "Clients!B3", "A & B <Ltd> 😀 Ωμέγα")
     source = write_csv(grid, tmp_path / "book")
+    from generator.site.engine import Engine
+
+    runs = []
+    engine_build = Engine.build
+
+    def counted(self: Engine, docs: Path, site: Path) -> None:
+        runs.append(docs)
+        engine_build(self, docs, site)
+
+    monkeypatch.setattr(Engine, "build", counted)
     built = []
     for name, record_pages in (("mkdocs", False), ("shell", True)):
         _through(record_pages, monkeypatch)
@@ -360,6 +370,8 @@ def test_dossiers_through_the_shell_equal_dossiers_built_by_mkdocs(
             built.append(tree_digest(project / "site"))
     assert built[0] == built[2] and built[1] == built[3]
     assert len([name for name in built[2] if name.startswith("clients/")]) == 61
+    # MkDocs ran once a build: the shell was used, not the fallback that builds every page.
+    assert len(runs) == 4
 
 
 def test_a_theme_the_shell_does_not_know_builds_every_page_with_mkdocs(

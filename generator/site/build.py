@@ -36,9 +36,11 @@ from .shell import (
     ShellError,
     Unsupported,
     convert,
+    hold_tables,
     is_record,
     join_search_index,
     join_sitemap,
+    put_back,
     search_content,
 )
 
@@ -206,20 +208,22 @@ class _LanguageBuild:
                 memory.give_back()
         with self.timings.stage("MkDocs"):
             engine.build(self.docs, self.site)
-        if staged.records:
+        if staged.records or staged.held:
             with self.timings.stage("record pages"):
                 try:
-                    _write_records(engine, staged, self.site)
+                    _put_back_tables(engine, staged, self.site)
+                    if staged.records:
+                        _write_records(engine, staged, self.site)
                     shell = True
                 except ShellError:
                     shell = False  # a theme or setting the renderer does not know
-                # docs/ holds every generated page, whoever built it.
-                for name in staged.records:
+                # docs/ holds every generated page as it was rendered, whoever built it.
+                for name in [*staged.records, *staged.held]:
                     target = self.docs / name
                     target.parent.mkdir(parents=True, exist_ok=True)
-                    (staged.records_folder / name).rename(target)  # type: ignore[operator]
+                    (staged.records_folder / name).replace(target)  # type: ignore[operator]
             if not shell:
-                with self.timings.stage("MkDocs"):  # every page, the record pages too
+                with self.timings.stage("MkDocs"):  # every page as it is, the record pages too
                     engine.build(self.docs, self.site)
         return staged.pages
 
@@ -227,6 +231,17 @@ class _LanguageBuild:
 # Write record pages through the shell (False: the engine builds every page, as the test that
 # compares both ways does).
 RECORD_PAGES = True
+
+
+def _put_back_tables(engine: Engine, staged: _Staging, site: Path) -> None:
+    """The long tables held out of the pages MkDocs built, put back into the built pages."""
+    assert staged.records_folder is not None
+    for name in staged.held:
+        _, tables = hold_tables((staged.records_folder / name).read_text(encoding="utf-8"), name)
+        page = engine.page_file(site, name)
+        page.write_text(
+            put_back(page.read_text(encoding="utf-8"), name, tables), encoding="utf-8", newline="\n"
+        )
 
 
 def _write_records(engine: Engine, staged: _Staging, site: Path) -> None:
@@ -283,17 +298,25 @@ class _Staging:
         self.pages = 0  # Markdown pages written
         self.shell: tuple[str, Article] | None = None  # the record page the engine builds
         self.records: list[str] = []  # the record pages written into the shell
+        self.held: list[str] = []  # pages MkDocs builds with their long tables held out
         self.all_records: list[str] = []  # and those the engine builds
 
     def write(self, relative: str, content: str | bytes) -> None:
         if relative.endswith(".md"):
             self.pages += 1
-            if self.records_folder is not None and isinstance(content, str) and is_record(relative):
-                self.all_records.append(relative)
-                if self._to_shell(relative, content):
-                    self._write(self.records_folder, relative, content)
-                    self.records.append(relative)
-                    return
+            if self.records_folder is not None and isinstance(content, str):
+                if is_record(relative):
+                    self.all_records.append(relative)
+                    if self._to_shell(relative, content):
+                        self._write(self.records_folder, relative, content)
+                        self.records.append(relative)
+                        return
+                else:
+                    shown, tables = hold_tables(content, relative)
+                    if tables:  # MkDocs builds the page without them; they are put back after
+                        self._write(self.records_folder, relative, content)
+                        self.held.append(relative)
+                        content = shown
         self._write(self.folder, relative, content)
 
     def _to_shell(self, relative: str, markdown: str) -> bool:

@@ -130,7 +130,45 @@ _EXCLUDED_TABLE = re.compile(
 
 
 def search_content(body: str) -> str:
-    return _EXCLUDED_TABLE.sub("", body)
+    """What of an article the theme's search code needs to read to index it as it would the
+    whole: the tables (left out of the index) are dropped, and after a heading that is left
+    out of the index, with every heading after it, nothing more is read."""
+    body = _EXCLUDED_TABLE.sub("", body)
+    excluded = _EXCLUDED_HEADING.search(body)
+    if excluded and not _INDEXED_HEADING.search(body, excluded.start()):
+        body = body[: excluded.start()]
+    return body
+
+
+_EXCLUDED_HEADING = re.compile(r"<h[1-6] data-search-exclude id=")
+_INDEXED_HEADING = re.compile(r"<h[1-6](?! data-search-exclude)[ >]")
+
+# A table this long in a page MkDocs builds is put back after the build: MkDocs (its Markdown
+# library and the search plugin) parses a raw HTML block, and a list of 20,000 clients is one.
+LONG_TABLE = 8192
+
+
+def hold_tables(markdown: str, page: str) -> tuple[str, list[str]]:
+    """``markdown`` with each long table of ours replaced by a placeholder, and the tables."""
+    held: list[str] = []
+
+    def hold(found: re.Match[str]) -> str:
+        if len(found[0]) < LONG_TABLE:
+            return found[0]
+        held.append(found[0])
+        return f'<div data-ab-held="{html.escape(page)}:{len(held)}"></div>'
+
+    return _EXCLUDED_TABLE.sub(hold, markdown), held
+
+
+def put_back(built: str, page: str, tables: list[str]) -> str:
+    """The page MkDocs built, with the tables :func:`hold_tables` held put back in place."""
+    for number, table in enumerate(tables, start=1):
+        placeholder = f'<div data-ab-held="{html.escape(page)}:{number}"></div>'
+        if built.count(placeholder) != 1:
+            raise ShellError(f"the engine changed a held table of {page}")
+        built = built.replace(placeholder, table, 1)
+    return built
 
 
 class ShellError(Exception):
