@@ -131,16 +131,13 @@ def _scan_files(
         name = str(path.relative_to(site))
         suffix = path.suffix.lower()
         if suffix == ".xlsx":
-            texts = set()
-            raw = []
-            for part, data in _workbook_parts(path):
-                found, part_texts = _xml(f"{name} ({part})", data, markup=False)
-                findings += found
-                texts |= part_texts
-                raw.append(data.decode("utf-8", "replace"))
-            findings += _leak_findings(
-                name + " (cells)", texts, "\n".join(raw), private, emails, secrets
-            )
+            # The cells' text, as the XML text nodes of the parts our writers wrote (no markup,
+            # no CDATA): a pattern reads them exactly, and 20,000 workbooks are read in seconds.
+            xml = "\n".join(data.decode("utf-8", "replace") for _, data in _workbook_parts(path))
+            texts = {
+                html.unescape(node) if "&" in node else node for node in set(_TEXT.findall(xml))
+            }
+            findings += _leak_findings(name + " (cells)", texts, xml, private, emails, secrets)
             continue
         if suffix not in _TEXT_FILES:
             continue
