@@ -374,6 +374,24 @@ def test_dossiers_through_the_shell_equal_dossiers_built_by_mkdocs(
     assert len(runs) == 4
 
 
+def test_a_big_synthetic_site_through_the_shell_equals_mkdocs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 2,500 clients: the shell at the size where the sharded build used to start, whose
+    # generated names (and their heading ids) the demo does not have.
+    from bench.generate import generate
+
+    source = generate(2500, 25_000, tmp_path / "book")
+    built = []
+    for name, record_pages in (("mkdocs", False), ("shell", True)):
+        _through(record_pages, monkeypatch)
+        project = make_project(tmp_path / name)
+        build(project, source)
+        built.append(tree_digest(project / "site"))
+    assert built[0] == built[1]
+    assert len([name for name in built[1] if name.startswith("clients/")]) == 2501
+
+
 def test_a_theme_the_shell_does_not_know_builds_every_page_with_mkdocs(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
