@@ -11,6 +11,7 @@ from typing import Any
 
 import openpyxl
 import pytest
+from pytest_httpserver import HTTPServer
 
 from generator.contract.schema import Schema, load_schema
 from generator.csvfile import CsvWriter
@@ -218,3 +219,15 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture
+def api(  # the fake Google Sheets API on 127.0.0.1, and credentials for it
+    httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch
+) -> HTTPServer:
+    monkeypatch.setenv("ACCOUNTBOOK_SHEETS_API_URL", httpserver.url_for("/").rstrip("/"))
+    monkeypatch.setenv("ACCOUNTBOOK_SHEETS_RETRY_SECONDS", "2")
+    monkeypatch.setenv("GOOGLE_API_KEY", "test-api-key")
+    for name in ("ACCOUNTBOOK_SERVICE_ACCOUNT_JSON", "GOOGLE_APPLICATION_CREDENTIALS"):
+        monkeypatch.delenv(name, raising=False)
+    return httpserver

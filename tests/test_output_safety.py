@@ -620,16 +620,6 @@ def test_an_answer_that_trickles_in_is_bounded_by_the_time_budget(
     assert time.monotonic() - started < 10
 
 
-@pytest.fixture
-def api(httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch) -> HTTPServer:
-    monkeypatch.setenv("ACCOUNTBOOK_SHEETS_API_URL", httpserver.url_for("/").rstrip("/"))
-    monkeypatch.setenv("ACCOUNTBOOK_SHEETS_RETRY_SECONDS", "2")
-    monkeypatch.setenv("GOOGLE_API_KEY", "test-api-key")
-    for name in ("ACCOUNTBOOK_SERVICE_ACCOUNT_JSON", "GOOGLE_APPLICATION_CREDENTIALS"):
-        monkeypatch.delenv(name, raising=False)
-    return httpserver
-
-
 def test_tabs_are_matched_to_the_answer_by_name(api: HTTPServer, tmp_path: Path) -> None:
     class Reversed(FakeSheets):
         def _values(self, request):  # type: ignore[no-untyped-def]

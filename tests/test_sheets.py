@@ -30,16 +30,6 @@ URL = f"https://docs.google.com/spreadsheets/d/{KEY}/edit#gid=0"
 SERVICE_EMAIL = "accountbook-reader@team-project.iam.gserviceaccount.com"
 
 
-@pytest.fixture
-def api(httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch) -> HTTPServer:
-    monkeypatch.setenv("ACCOUNTBOOK_SHEETS_API_URL", httpserver.url_for("/").rstrip("/"))
-    monkeypatch.setenv("ACCOUNTBOOK_SHEETS_RETRY_SECONDS", "2")
-    monkeypatch.setenv("GOOGLE_API_KEY", "test-api-key")
-    for name in ("ACCOUNTBOOK_SERVICE_ACCOUNT_JSON", "GOOGLE_APPLICATION_CREDENTIALS"):
-        monkeypatch.delenv(name, raising=False)
-    return httpserver
-
-
 @pytest.fixture(scope="session")
 def service_account_key() -> dict[str, str]:
     from cryptography.hazmat.primitives import serialization
