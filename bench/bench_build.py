@@ -1,7 +1,8 @@
 """``accountbook build`` of this tree against an earlier revision's, side by side on one machine.
 
 Run: ``python bench/bench_build.py --clients 20000 --sales 750000 --base 37c5ed1 --rounds 2``
-(add ``--languages en,cs,de,pt,el,tl`` for the six-language build).
+(add ``--languages en,cs,de,pt,el,tl`` for the six-language build; ``--base HEAD --new HEAD
+--base-languages en --languages en,cs,de,pt,el,tl`` compares six languages with one).
 
 The base revision is checked out of git into a scratch folder (``git worktree``) and runs from
 there with this environment's packages. Each round builds the same generated workbook with the
@@ -72,6 +73,12 @@ def main() -> None:
     )
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--languages", default="en")
+    parser.add_argument(
+        "--base-languages",
+        default="",
+        help="the base build's languages (default: --languages); with --base and --new the "
+        "same revision, this compares a build in other languages",
+    )
     options = parser.parse_args()
     source = dataset(options.clients, options.sales)
     with tempfile.TemporaryDirectory(dir=ROOT / "bench") as scratch:
@@ -85,15 +92,19 @@ def main() -> None:
                 )  # fmt: skip
         try:
             trees = {"base": base, "new": new}
+            languages = {
+                "base": options.base_languages or options.languages,
+                "new": options.languages,
+            }
             projects = {
-                name: _project(Path(scratch) / name, tree, options.languages)
+                name: _project(Path(scratch) / name, tree, languages[name])
                 for name, tree in trees.items()
             }
             for name, tree in trees.items():  # the previous site, which each build replaces
                 _build(tree, projects[name], source)
             print(
-                f"{options.clients:,} clients, {options.sales:,} sales, languages "
-                f"{options.languages}; base {options.base}"
+                f"{options.clients:,} clients, {options.sales:,} sales; base {options.base} "
+                f"in {languages['base']}, new {options.new or 'this tree'} in {languages['new']}"
             )
             ratios, memory_ratios = [], []
             last = ""
