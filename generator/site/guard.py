@@ -200,10 +200,9 @@ class _Markup:
     entities decoded and escaped alike), so whatever the spelling, quoting or encoding of the
     file, nothing hides from the patterns below."""
 
-    def __init__(self, name: str, allowed_inline: set[str], markup: bool = True) -> None:
+    def __init__(self, name: str, allowed_inline: set[str]) -> None:
         self.name = name
         self.allowed_inline = allowed_inline
-        self.markup = markup  # False: only the text nodes matter (a sitemap, workbook cells)
         self.findings: list[Finding] = []
         self.texts: set[str] = set()
         self.inline_scripts: list[str] = []
@@ -213,16 +212,15 @@ class _Markup:
 
         canonical = LexborHTMLParser(text).html or ""
         canonical = _COMMENT.sub("", canonical)
-        if self.markup:
-            for attributes, body in _SCRIPT.findall(canonical):
-                self._script(attributes, body)
+        for attributes, body in _SCRIPT.findall(canonical):
+            self._script(attributes, body)
         canonical = _RAW_TEXT.sub(r"\1\3", canonical)  # script and style bodies are not text
         # In the canonical form a ">" ends a tag (one in a value or a text is escaped), so the
         # text splits after ">\n" into parts that cut no tag and no text. The theme's parts
         # repeat on every page: each distinct short part is looked at once in a scan.
         for part in canonical.split(">\n"):
             found, texts = _part(part) if len(part) < _CACHED_PART else _part.__wrapped__(part)
-            if found and self.markup:
+            if found:
                 self.findings += [Finding(self.name, what, detail) for what, detail in found]
             self.texts |= texts
 

@@ -185,7 +185,6 @@ class Shell:
     after_article: str
     url: str
     title: str
-    headings: tuple[tuple[int, str, str], ...]
     skip: str  # the theme's "skip to content" link, to the first heading
 
     @staticmethod
@@ -217,7 +216,6 @@ class Shell:
             after_article=page[body_at + len(article.body) :],
             url=url,
             title=article.title,
-            headings=article.headings,
             skip=skip,
         )
 
