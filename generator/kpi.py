@@ -34,6 +34,10 @@ CSV_COLUMNS = (
     "lost_clients",
     "returns",
     "overdue",
+    # v2 appends these: readers that read v1's columns by position keep working.
+    "forecast",
+    "active_clients_target",
+    "new_clients_target",
 )
 EXPIRING_WITHIN_DAYS = 90
 _CENT = Decimal("0.01")
@@ -124,6 +128,32 @@ class KpiRow:
     lost_clients: int
     returns: Decimal
     overdue: Decimal
+    # The revenue expected for the whole period at the run rate so far (a closed period: its
+    # revenue; None for one that has not begun).
+    forecast: Decimal | None = None
+    active_clients_target: int | None = None
+    new_clients_target: int | None = None
+
+    @property
+    def active_clients_attainment(self) -> Decimal | None:
+        """Active clients against their plan, as a share (None without a plan)."""
+        return _share(self.active_clients, self.active_clients_target)
+
+    @property
+    def new_clients_attainment(self) -> Decimal | None:
+        """New clients against their plan, as a share (None without a plan)."""
+        return _share(self.new_clients, self.new_clients_target)
+
+    @property
+    def forecast_attainment(self) -> Decimal | None:
+        """The forecast against the revenue plan, as a share (None without a plan)."""
+        if self.forecast is None or not self.revenue_target:
+            return None
+        return self.forecast / self.revenue_target
+
+
+def _share(done: int, plan: int | None) -> Decimal | None:
+    return Decimal(done) / Decimal(plan) if plan else None
 
 
 @dataclass
@@ -169,7 +199,9 @@ class _Ledger:
     returns: dict[Period, Decimal] = field(default_factory=lambda: defaultdict(Decimal))
     orders: dict[Period, int] = field(default_factory=lambda: defaultdict(int))
     buyers: dict[Period, set[str]] = field(default_factory=lambda: defaultdict(set))
-    new: dict[Period, int] = field(default_factory=lambda: defaultdict(int))
+    # The clients whose first sale ever falls in the month, as their Clients.since (None when
+    # empty): whether one is new depends on the period it is counted for (see _new_clients).
+    firsts: dict[Period, list[date | None]] = field(default_factory=lambda: defaultdict(list))
     # Overdue as a step function of the date: (first day it applies, change), then sorted into
     # the days it changes and the running total after each change.
     steps: list[tuple[date, Decimal]] = field(default_factory=list)
@@ -194,7 +226,8 @@ class _Totals:
 def compute(model: Model, as_of: date) -> Kpis:
     """Compute every KPI row of the company, each team and each manager."""
     periods = report_periods(model.sales[0].date if model.sales else None, as_of)
-    ledgers = _ledgers(model.sales, model.managers)
+    since = {client.client_id: client.since for client in model.clients.values()}
+    ledgers = _ledgers(model.sales, model.managers, since)
     target_of = _TargetBook(model)
     # Each manager's own figures once; every scope adds up its members' (all but the client
     # sets are sums, and a sale is credited to exactly one manager).
@@ -214,7 +247,9 @@ def compute(model: Model, as_of: date) -> Kpis:
     for scope, manager_id, members in scopes:
         for period in periods:
             parts = [own[member, period] for member in members]
-            rows.append(_row(scope, manager_id, period, parts, target_of.total(members, period)))
+            rows.append(
+                _row(scope, manager_id, period, parts, target_of.plan(members, period), as_of)
+            )
     rows.sort(key=lambda row: (SCOPES.index(row.scope), row.manager_id or "", row.period.label))
     kpis = Kpis(as_of=as_of, periods=periods, rows=rows)
     kpis.index = {(row.scope, row.manager_id, row.period.label): row for row in rows}
@@ -230,17 +265,33 @@ def _totals(ledger: _Ledger, period: Period, as_of: date) -> _Totals:
         revenue=sum((ledger.revenue.get(m, Decimal(0)) for m in months), Decimal(0)),
         orders=sum(ledger.orders.get(m, 0) for m in months),
         returns=sum((ledger.returns.get(m, Decimal(0)) for m in months), Decimal(0)),
-        new=sum(ledger.new.get(m, 0) for m in months),
+        new=_new_clients(ledger, period),
         overdue=overdue,
         buyers=_buyers(ledger, months),
         buyers_before=_buyers(ledger, period.previous().months),
     )
 
 
-def _ledgers(sales: Iterable[Sale], managers: Iterable[str]) -> dict[str, _Ledger]:
+def _new_clients(ledger: _Ledger, period: Period) -> int:
+    """Clients first sold to in ``period``, less those whose Clients.since is before its first
+    day: they were clients already, and their first sale in the data is not an acquisition."""
+    first_day = period.first_day
+    return sum(
+        1
+        for month in period.months
+        for since in ledger.firsts.get(month, ())
+        if since is None or since >= first_day
+    )
+
+
+def _ledgers(
+    sales: Iterable[Sale], managers: Iterable[str], since: dict[str, date | None]
+) -> dict[str, _Ledger]:
     ledgers = {manager_id: _Ledger() for manager_id in managers}
     first_sale: dict[str, Sale] = {}
-    for sale in sales:  # sorted by date: the first positive sale of a client is its first sale
+    # Sorted by date, then sale_id: a client's first positive sale is its first sale, and of
+    # two on the same day the lowest sale_id wins, so a client is new for one manager only.
+    for sale in sales:
         book = ledgers[sale.manager_id]
         month = Period.month_of(sale.date)
         book.revenue[month] += sale.amount_base
@@ -257,7 +308,7 @@ def _ledgers(sales: Iterable[Sale], managers: Iterable[str]) -> dict[str, _Ledge
             if sale.paid_on is not None and sale.paid_base:
                 book.steps.append((max(overdue_from, sale.paid_on), -sale.paid_base))
     for sale in first_sale.values():
-        ledgers[sale.manager_id].new[Period.month_of(sale.date)] += 1
+        ledgers[sale.manager_id].firsts[Period.month_of(sale.date)].append(since[sale.client_id])
     for ledger in ledgers.values():
         ledger.steps.sort(key=lambda step: step[0])
         ledger.changes = [day for day, _ in ledger.steps]
@@ -269,29 +320,94 @@ def _ledgers(sales: Iterable[Sale], managers: Iterable[str]) -> dict[str, _Ledge
     return ledgers
 
 
+@dataclass(frozen=True)
+class Plan:
+    """A scope's targets for one period (None: no target)."""
+
+    revenue: Decimal | None
+    active_clients: int | None
+    new_clients: int | None
+
+
 class _TargetBook:
-    """Revenue targets: a period's own, or for a quarter or year the sum of all its months'."""
+    """Targets: a period's own, or for a quarter or year one made from all of its months' (the
+    sum for revenue and new clients, a flow; the largest for active clients, a level)."""
 
     def __init__(self, model: Model) -> None:
-        self.targets = {key: target.revenue for key, target in model.targets.items()}
+        self.targets = model.targets
+        # A manager's target is asked for by their own scope and by every team above them.
+        self.known: dict[tuple[str, Period, str], Decimal | int | None] = {}
 
-    def of(self, manager_id: str, period: Period) -> Decimal | None:
+    def of(self, manager_id: str, period: Period, column: str) -> Decimal | int | None:
+        key = (manager_id, period, column)
+        if key not in self.known:
+            self.known[key] = self._of(manager_id, period, column)
+        return self.known[key]
+
+    def _of(self, manager_id: str, period: Period, column: str) -> Decimal | int | None:
         own = self.targets.get((manager_id, period.label))
-        if own is not None or period.kind == "month":
-            return own
+        value: Decimal | int | None = None if own is None else getattr(own, column)
+        if value is not None or period.kind == "month":
+            return value
         months = [self.targets.get((manager_id, month.label)) for month in period.months]
-        if any(month is None for month in months):
+        values: list[Decimal | int | None] = [
+            None if month is None else getattr(month, column) for month in months
+        ]
+        known = [value for value in values if value is not None]
+        if len(known) < len(values):
             return None
-        return sum((month for month in months if month is not None), Decimal(0))
+        if column == "active_clients":
+            return max(known)
+        return sum(known, Decimal(0) if column == "revenue" else 0)
 
-    def total(self, members: list[str], period: Period) -> Decimal | None:
+    def total(self, members: list[str], period: Period, column: str) -> Decimal | int | None:
         """A scope's target: the sum of its members' targets, None when none has one."""
-        found = [target for member in members if (target := self.of(member, period)) is not None]
-        return sum(found, Decimal(0)) if found else None
+        found = [
+            target for member in members if (target := self.of(member, period, column)) is not None
+        ]
+        return sum(found, Decimal(0) if column == "revenue" else 0) if found else None
+
+    def plan(self, members: list[str], period: Period) -> Plan:
+        revenue = self.total(members, period, "revenue")
+        active = self.total(members, period, "active_clients")
+        new = self.total(members, period, "new_clients")
+        return Plan(
+            revenue=None if revenue is None else Decimal(revenue),
+            active_clients=None if active is None else int(active),
+            new_clients=None if new is None else int(new),
+        )
+
+
+def forecast(revenue: Decimal, period: Period, as_of: date) -> Decimal | None:
+    """The revenue expected for the whole period at the run rate so far: revenue / elapsed days x
+    days in the period (the report date counts as elapsed); a closed period's own revenue; None
+    for a period that has not begun."""
+    if as_of < period.first_day:
+        return None
+    if as_of >= period.last_day:
+        return revenue
+    elapsed = (as_of - period.first_day).days + 1
+    days = (period.last_day - period.first_day).days + 1
+    return revenue * days / elapsed
+
+
+def elapsed_share(period: Period, as_of: date) -> Decimal:
+    """How much of ``period`` has passed by the end of the report date, from 0 to 1."""
+    if as_of < period.first_day:
+        return Decimal(0)
+    if as_of >= period.last_day:
+        return Decimal(1)
+    elapsed = (as_of - period.first_day).days + 1
+    return Decimal(elapsed) / Decimal((period.last_day - period.first_day).days + 1)
 
 
 def _row(
-    scope: str, manager_id: str | None, period: Period, parts: list[_Totals], target: Decimal | None
+    scope: str,
+    manager_id: str | None,
+    period: Period,
+    parts: list[_Totals],
+    plan: Plan,
+    as_of: date,
 ) -> KpiRow:
     if len(parts) == 1:
         buyers, before = parts[0].buyers, parts[0].buyers_before
@@ -300,6 +416,7 @@ def _row(
         before = set().union(*(part.buyers_before for part in parts))
     revenue = sum((part.revenue for part in parts), Decimal(0))
     orders = sum(part.orders for part in parts)
+    target = plan.revenue
     return KpiRow(
         scope=scope,
         manager_id=manager_id,
@@ -314,6 +431,9 @@ def _row(
         lost_clients=len(before - buyers),
         returns=sum((part.returns for part in parts), Decimal(0)),
         overdue=sum((part.overdue for part in parts), Decimal(0)),
+        forecast=forecast(revenue, period, as_of),
+        active_clients_target=plan.active_clients,
+        new_clients_target=plan.new_clients,
     )
 
 
@@ -419,6 +539,9 @@ def kpis_csv(kpis: Kpis) -> str:
                 row.lost_clients,
                 money(row.returns),
                 money(row.overdue),
+                "" if row.forecast is None else money(row.forecast),
+                "" if row.active_clients_target is None else row.active_clients_target,
+                "" if row.new_clients_target is None else row.new_clients_target,
             )
             for row in kpis.rows
         ),

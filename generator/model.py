@@ -41,6 +41,7 @@ class RoleText:
     category: str | None
     appointed_by: str | None
     education: str | None
+    approver: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +49,8 @@ class Role:
     role_id: str
     reports_to_role: str | None
     experience_years: int | None
+    approver_name: str | None
+    approved_on: date | None
     # The default language's text is the Roles row; the others come from RoleTranslations,
     # with their empty cells filled from the default.
     texts: dict[str, RoleText]
@@ -141,6 +144,7 @@ class Interaction:
     manager_id: str | None
     kind: str
     summary: str | None
+    status: str  # done, planned (the weekly schedule) or cancelled
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,7 +185,7 @@ class Model:
         return members
 
 
-_ROLE_TEXT = ("title", "summary", "category", "appointed_by", "education")
+_ROLE_TEXT = ("title", "summary", "category", "appointed_by", "education", "approver")
 
 
 def _role(
@@ -208,6 +212,8 @@ def _role(
         role_id=row["role_id"],
         reports_to_role=row["reports_to_role"],
         experience_years=row["experience_years"],
+        approver_name=row["approver_name"],
+        approved_on=row["approved_on"],
         texts=texts,
         default_language=default_language,
         clauses=clauses.get(row["role_id"], {}),
@@ -316,6 +322,7 @@ def build_model(
                     "client_id": clients[row["client_id"]].client_id,
                     "manager_id": row["manager_id"] and share(row["manager_id"], row["manager_id"]),
                     "kind": share(row["kind"], row["kind"]),
+                    "status": share(row["status"], row["status"]),
                 }
             )
             for row in _rows(tables.get("Interactions"))

@@ -385,7 +385,8 @@ def test_kpis_csv_exact_format(kpis: Kpis) -> None:
         "scope": "manager", "manager_id": "A", "period": "2026-02", "revenue": "-20.00",
         "revenue_target": "100.00", "attainment": "-0.2000", "orders": "0", "average_order": "",
         "active_clients": "0", "new_clients": "0", "lost_clients": "1", "returns": "20.00",
-        "overdue": "0.00",
+        "overdue": "0.00", "forecast": "-20.00", "active_clients_target": "",
+        "new_clients_target": "",
     }  # fmt: skip
     h_year = next(
         r
