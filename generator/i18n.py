@@ -151,6 +151,10 @@ class Language:
             return NO_VALUE
         return self._number(f"{value:,d}")
 
+    def decimal(self, value: Decimal) -> str:
+        """A number as it is given (``-70.4``), in the locale's symbols."""
+        return self._number(f"{value:,f}")
+
     def money(self, value: Decimal | None) -> str:
         """An amount with two decimals and the locale's separators, without a currency."""
         if value is None:

@@ -18,6 +18,7 @@ from .contract.schema import load_schema
 from .downloads.export import downloads, each_download
 from .errors import InputError, InvalidWorkbookError
 from .files import replaced_whole, write_files
+from .insights import Insights
 from .issues import Issue
 from .kpi import compute
 from .model import build_model, missing_translations
@@ -162,18 +163,22 @@ def _build(config: Config, as_of: date, project: Path) -> BuildResult:
         report = replace(report, tables={})
     with timings.stage("KPIs"):
         kpis = compute(model, as_of)
+    with timings.stage("insights"):
+        insights = Insights(model, kpis)
     # The downloads (thousands of workbooks on a big site) are written by another process,
     # started as soon as what they need exists, while this one works out the pages and MkDocs
     # builds them (on a big site, in a process per core); with jobs = 1, here and now.
     with timings.stage("downloads"):
-        writer = DownloadsWriter(model, kpis, config, project)
+        writer = DownloadsWriter(model, kpis, insights, config, project)
     with writer:
         # What the languages share is worked out once; each language's pages are rendered
         # where that language (or shard) is built: see site.build_site.
         with timings.stage("pages"):
-            pages = Pages(model, kpis, load_schema(), report.warnings, config, report.source_title)
+            pages = Pages(
+                model, kpis, load_schema(), report.warnings, config, report.source_title, insights
+            )
         private = model.private
-        del model, kpis
+        del model, kpis, insights
         count = build_site(
             pages,
             project,
@@ -196,14 +201,18 @@ class DownloadsWriter:
     folder and stops the process if the build failed before collecting it.
     """
 
-    def __init__(self, model: Any, kpis: Any, config: Config, project: Path) -> None:
+    def __init__(
+        self, model: Any, kpis: Any, insights: Insights, config: Config, project: Path
+    ) -> None:
         self.folder = Path(tempfile.mkdtemp(prefix=".accountbook-downloads-", dir=project))
         self.process: Any = None
         if workers.can_fork():
-            self.process = workers.start(_write_downloads, model, kpis, config, self.folder)
+            self.process = workers.start(
+                _write_downloads, model, kpis, insights, config, self.folder
+            )
             return
         try:  # here, not through _write_downloads: a Ctrl-C must reach the build, not end it
-            write_files(each_download(model, kpis, config), self.folder)
+            write_files(each_download(model, kpis, config, insights=insights), self.folder)
         except BaseException:
             shutil.rmtree(self.folder, ignore_errors=True)
             raise
@@ -224,8 +233,10 @@ class DownloadsWriter:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def _write_downloads(model: Any, kpis: Any, config: Config, folder: Path) -> None:
-    write_files(each_download(model, kpis, config), folder)
+def _write_downloads(
+    model: Any, kpis: Any, insights: Insights, config: Config, folder: Path
+) -> None:
+    write_files(each_download(model, kpis, config, insights=insights), folder)
 
 
 HEADER_CODES = (

@@ -47,10 +47,13 @@ def _book(content: str | bytes) -> openpyxl.Workbook:
 
 def test_kpis_workbook_equals_kpis_csv(demo_files: dict[str, str | bytes]) -> None:
     book = _book(demo_files["kpis.xlsx"])
-    assert book.sheetnames == ["Months", "Quarters", "Years"]
+    assert book.sheetnames == [
+        "Months", "Quarters", "Years", "Plans and pace", "Changes", "Collection",
+        "Contracts and schedule",
+    ]  # fmt: skip
     rows = list(csv.DictReader(io.StringIO(str(demo_files["kpis.csv"]))))
     from_book = {}
-    for sheet in book:
+    for sheet in (book["Months"], book["Quarters"], book["Years"]):
         for values in sheet.iter_rows(min_row=2, values_only=True):
             from_book[(values[0], values[1] or "", values[3])] = values
     assert len(from_book) == len(rows)
@@ -62,12 +65,20 @@ def test_kpis_workbook_equals_kpis_csv(demo_files: dict[str, str | bytes]) -> No
             assert round(Decimal(str(values[6])), 4) == Decimal(row["attainment"])
         assert values[7] == int(row["orders"])
         assert Decimal(str(values[13])).quantize(Decimal("0.01")) == Decimal(row["overdue"])
+        # v2's columns: the forecast to the cent, the client plans as counts.
+        assert (values[14] is None) == (row["forecast"] == "")
+        if row["forecast"]:
+            assert Decimal(str(values[14])).quantize(Decimal("0.01")) == Decimal(row["forecast"])
+        assert values[15] == (
+            int(row["active_clients_target"]) if row["active_clients_target"] else None
+        )
+        assert values[16] == (int(row["new_clients_target"]) if row["new_clients_target"] else None)
 
 
 def test_kpis_workbook_is_formatted_like_by_hand(demo_files: dict[str, str | bytes]) -> None:
     sheet = _book(demo_files["kpis.xlsx"])["Months"]
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref is not None and sheet.auto_filter.ref.startswith("A1:N")
+    assert sheet.auto_filter.ref is not None and sheet.auto_filter.ref.startswith("A1:Q")
     assert sheet["E2"].number_format == "#,##0.00"
     assert sheet["G2"].number_format == "0.0%"
     assert sheet["A1"].font.bold
@@ -87,10 +98,24 @@ def test_manager_and_client_workbooks(demo_files: dict[str, str | bytes]) -> Non
         "Receivables",
         "Contracts expiring",
         "Forecast",
+        "Plans and pace",
+        "Changes",
+        "Collection",
+        "Contracts and schedule",
+        "Schedule",
+        "Over credit limit",
     ]
     forecast = list(review["Forecast"].iter_rows(min_row=2, values_only=True))
-    assert [row[0] for row in forecast] == ["Run rate", "Last year's rest"]
+    assert [row[0] for row in forecast] == ["Run rate"] * 3 + ["Last year's rest"]
     assert all(row[3] >= row[2] for row in forecast)  # a forecast is at least what was sold so far
+    # The run rate is kpis.csv's forecast, the same number in both.
+    kpis = {
+        row["period"]: row["forecast"]
+        for row in csv.DictReader(io.StringIO(str(demo_files["kpis.csv"])))
+        if row["scope"] == "manager" and row["manager_id"] == "M004"
+    }
+    for row in forecast[:3]:
+        assert Decimal(str(row[3])).quantize(Decimal("0.01")) == Decimal(kpis[row[1]])
     dossier = _book(demo_files["clients/C00002.xlsx"])
     assert dossier.sheetnames == ["Contracts", "Sales", "Receivables", "Complaints"]
     assert dossier["Contracts"]["A2"].value == "K-2024-00002"
@@ -287,12 +312,12 @@ def test_dossier_tables_as_csv_match_the_pages(demo_files: dict[str, str | bytes
         for row in csv.DictReader(io.StringIO(str(demo_files["sales-by-month.csv"])))
         if row["client_id"] == "C00002"
     ]
-    assert [row["month"] for row in months][-3:] == ["2026-09", "2026-10", "2026-11"]
+    assert [row["month"] for row in months][-3:] == ["2026-01", "2026-03", "2026-11"]
     assert months[-1] == {
         "client_id": "C00002",
         "month": "2026-11",
-        "orders": "2",
-        "revenue": "4230.90",
+        "orders": "1",
+        "revenue": "27300.00",
         "returns": "0.00",
     }
     contracts = list(csv.DictReader(io.StringIO(str(demo_files["contracts.csv"]))))
@@ -303,4 +328,5 @@ def test_dossier_tables_as_csv_match_the_pages(demo_files: dict[str, str | bytes
         "client_id",
         "manager_id",
         "kind",
+        "status",
     ]  # internal summaries stay out

@@ -21,7 +21,9 @@ from typing import Any
 
 from ..config import Config
 from ..csvfile import download_csv
+from ..insights import ACTIVITY_KINDS, Insights, ScopeView
 from ..kpi import (
+    AGEING_BUCKETS,
     CSV_COLUMNS,
     KpiRow,
     Kpis,
@@ -41,8 +43,8 @@ KPI_KINDS = (("month", "Months"), ("quarter", "Quarters"), ("year", "Years"))
 _HEADERS = (
     "Scope", "Manager id", "Manager", "Period", "Revenue", "Target", "Attainment", "Orders",
     "Average order", "Active clients", "New clients", "Lost clients", "Returns", "Overdue",
+    "Forecast", "Active clients target", "New clients target",
 )  # fmt: skip
-_MONEY_COLUMNS = {4, 5, 8, 12, 13}
 
 
 def csv_text(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
@@ -154,6 +156,7 @@ def _kpi_cells(row: KpiRow, model: Model) -> list[Any]:
         row.scope, row.manager_id or "", name, row.period.label, row.revenue, row.revenue_target,
         _Ratio(row.attainment) if row.attainment is not None else None, row.orders, row.average_order,
         row.active_clients, row.new_clients, row.lost_clients, row.returns, row.overdue,
+        row.forecast, row.active_clients_target, row.new_clients_target,
     ]  # fmt: skip
 
 
@@ -163,7 +166,7 @@ def _kpi_sheets(
     for kind, name in KPI_KINDS:
         rows = rows_of(kind)
         sheet = book.sheet(
-            name, _HEADERS, (_kpi_cells(row, model) for row in rows), (10, 12, 22, 10) + (14,) * 10
+            name, _HEADERS, (_kpi_cells(row, model) for row in rows), (10, 12, 22, 10) + (14,) * 13
         )
         if not rows:
             continue
@@ -203,13 +206,188 @@ def _kpi_sheets(
             sheet.insert_chart(1, len(_HEADERS) + 1, chart)
 
 
-def kpis_workbook(model: Model, kpis: Kpis) -> bytes:
-    """``kpis.xlsx``: company, teams and managers, one sheet per kind of period, with charts."""
+def kpis_workbook(model: Model, kpis: Kpis, insights: Insights | None = None) -> bytes:
+    """``kpis.xlsx``: company, teams and managers, one sheet per kind of period, with charts,
+    then each scope's pace, changes, collection, contracts and schedule."""
+    insights = insights or Insights(model, kpis)
     book = _Book("Accountbook KPIs", kpis.as_of)
     _kpi_sheets(
         book, model, lambda kind: [row for row in kpis.rows if row.period.kind == kind], "Company"
     )
+    scopes: list[tuple[str, str | None]] = [("company", None)]
+    scopes += [("team", m) for m in sorted(model.managers) if model.reports.get(m)]
+    scopes += [("manager", m) for m in sorted(model.managers)]
+    _scope_sheets(book, model, [insights.view(scope, m) for scope, m in scopes])
     return book.close()
+
+
+_KINDS = ("month", "quarter", "year")
+
+
+def _scope_cells(model: Model, view: ScopeView) -> list[Any]:
+    name = model.managers[view.manager_id].name if view.manager_id else ""
+    return [view.scope, view.manager_id or "", name]
+
+
+def _scope_sheets(book: _Book, model: Model, views: list[ScopeView]) -> None:
+    """The sheets that say how each scope stands against its plans at the report date."""
+    scope_header = ("Scope", "Manager id", "Manager")
+    scope_widths = (10, 12, 22)
+
+    def pace_rows() -> Iterator[list[Any]]:
+        for view in views:
+            for kind, row in view.current.items():
+                pace, new_pace = view.revenue_pace[kind], view.new_clients_pace[kind]
+                yield [
+                    *_scope_cells(model, view),
+                    row.period.label,
+                    row.revenue,
+                    row.revenue_target,
+                    _ratio(row.attainment),
+                    None if pace is None else pace.expected,
+                    None if pace is None else pace.gap,
+                    row.forecast,
+                    _ratio(row.forecast_attainment),
+                    row.active_clients,
+                    row.active_clients_target,
+                    _ratio(row.active_clients_attainment),
+                    row.new_clients,
+                    row.new_clients_target,
+                    None if new_pace is None else new_pace.expected,
+                ]
+
+    book.sheet(
+        "Plans and pace",
+        (
+            *scope_header,
+            "Period",
+            "Revenue",
+            "Target",
+            "Attainment",
+            "Expected by today",
+            "Ahead (+) or behind (-)",
+            "Forecast",
+            "Forecast against target",
+            "Active clients",
+            "Active clients target",
+            "Active clients attainment",
+            "New clients",
+            "New clients target",
+            "New clients expected by today",
+        ),  # fmt: skip
+        pace_rows(),
+        (*scope_widths, 10) + (14,) * 14,
+    )
+
+    def change_rows() -> Iterator[list[Any]]:
+        for view in views:
+            for kind, changes in view.changes.items():
+                for change in changes:
+                    wrap = _WRAP[change.metric]
+                    yield [
+                        *_scope_cells(model, view),
+                        view.current[kind].period.previous().label,
+                        change.metric.replace("_", " "),
+                        wrap(change.now),
+                        wrap(change.previous),
+                        wrap(change.against_previous),
+                        wrap(change.year_before),
+                        wrap(change.against_year_before),
+                    ]
+
+    book.sheet(
+        "Changes",
+        (
+            *scope_header,
+            "Period",
+            "Figure",
+            "Now",
+            "Period before",
+            "Change",
+            "A year before",
+            "Change on a year before",
+        ),  # fmt: skip
+        change_rows(),
+        (*scope_widths, 10, 16) + (14,) * 5,
+    )
+    book.sheet(
+        "Collection",
+        (
+            *scope_header,
+            "Not yet due",
+            *(f"{label} days" for label, _end in AGEING_BUCKETS),
+            "Overdue",
+            "Days sales outstanding",
+            "Clients over credit limit",
+            *(f"Paid on time, this {kind}" for kind in _KINDS),
+        ),  # fmt: skip
+        (
+            [
+                *_scope_cells(model, view),
+                view.ageing.not_due,
+                *view.ageing.buckets,
+                view.ageing.overdue,
+                _whole(view.ageing.days_sales_outstanding),
+                len(view.over_limit),
+                *(
+                    _ratio(view.collection[row.period].share) if kind in view.current else None
+                    for kind in _KINDS
+                    if (row := view.current.get(kind)) is not None
+                ),
+            ]
+            for view in views
+        ),
+        (*scope_widths,) + (14,) * 11,
+    )
+    book.sheet(
+        "Contracts and schedule",
+        (
+            *scope_header,
+            *(f"Signed this {kind}" for kind in _KINDS),
+            *(f"Renewals this {kind}" for kind in _KINDS),
+            "Expiring within 90 days",
+            "Planned this week",
+            "Planned next week",
+            *(f"{kind.capitalize()}s done this month" for kind in ACTIVITY_KINDS),
+        ),  # fmt: skip
+        (
+            [
+                *_scope_cells(model, view),
+                *(view.signed[row.period].total for row in view.current.values()),
+                *(view.signed[row.period].renewals for row in view.current.values()),
+                len(view.expiring),
+                len(view.this_week),
+                len(view.next_week),
+                *(
+                    view.activity[month.period][kind]
+                    for month in (view.current.get("month"),)
+                    if month is not None
+                    for kind in ACTIVITY_KINDS
+                ),
+            ]
+            for view in views
+        ),
+        (*scope_widths,) + (12,) * 13,
+    )
+
+
+def _ratio(value: Decimal | None) -> _Ratio | None:
+    return None if value is None else _Ratio(value)
+
+
+def _count(value: Decimal | None) -> int | None:
+    return None if value is None else int(value)
+
+
+_WRAP: dict[str, Callable[[Decimal | None], Any]] = {
+    "revenue": lambda value: value,
+    "active_clients": _count,
+    "attainment": _ratio,
+}
+
+
+def _whole(value: Decimal | None) -> int | None:
+    return None if value is None else int(value.to_integral_value())
 
 
 RECEIVABLE_HEADERS = ("Client", "Invoice", "Date", "Due on", "Open (base)", "Days past due", "Age")
@@ -239,11 +417,14 @@ def manager_workbook(
     config: Config,
     portfolio: list[Client] | None = None,
     expiring: list[Contract] | None = None,
+    view: ScopeView | None = None,
 ) -> bytes:
-    """A manager's quarterly-review workbook: KPIs, portfolio, receivables, contracts, forecast.
+    """A manager's quarterly-review workbook: KPIs, portfolio, receivables, contracts expiring,
+    the forecast, plans and pace, changes, collection, contracts signed, the schedule.
 
-    ``portfolio`` (the manager's clients) and ``expiring`` (every contract expiring) are worked
-    out here unless given: for hundreds of managers, the caller works them out once.
+    ``portfolio`` (the manager's clients), ``expiring`` (every contract expiring) and ``view``
+    (the manager's insights) are worked out here unless given: for hundreds of managers, the
+    caller works them out once.
     """
     manager = model.managers[manager_id]
     book = _Book(f"{manager.name}: account review", kpis.as_of)
@@ -297,51 +478,75 @@ def manager_workbook(
         ),
         (16, 32, 28, 12, 14, 10, 10),
     )
+    if view is None:
+        view = Insights(model, kpis).view("manager", manager_id)
     book.sheet(
         "Forecast",
-        ("Method", "Year", "Revenue so far", "Forecast for the year", "How"),
-        _forecast(kpis, manager_id, sales),
-        (24, 8, 16, 20, 60),
+        ("Method", "Period", "Revenue so far", "Forecast", "Target", "How"),
+        _forecast(kpis, view, sales),
+        (24, 10, 16, 16, 16, 70),
+    )
+    _scope_sheets(book, model, [view])
+    book.sheet(
+        "Schedule",
+        ("Week", "Date", "Kind", "Client id", "Client"),
+        (
+            (week, i.date, i.kind, i.client_id, model.clients[i.client_id].name)
+            for week, items in (("this week", view.this_week), ("next week", view.next_week))
+            for i in items
+        ),
+        (12, 12, 10, 12, 32),
+    )
+    book.sheet(
+        "Over credit limit",
+        ("Client id", "Client", "Open", "Credit limit", "Over the limit"),
+        (
+            (e.client_id, model.clients[e.client_id].name, e.open, e.limit, e.over)
+            for e in view.over_limit
+        ),
+        (12, 32, 14, 14, 14),
     )
     return book.close()
 
 
-def _forecast(kpis: Kpis, manager_id: str, sales: list[Sale]) -> list[tuple[Any, ...]]:
-    """Two forecasts of the current year: the run rate so far, and last year's remaining months."""
+def _forecast(kpis: Kpis, view: ScopeView, sales: list[Sale]) -> list[tuple[Any, ...]]:
+    """The run-rate forecast of kpis.csv for the current month, quarter and year, and beside
+    it for the year a second method: the revenue so far plus last year's after this date."""
     as_of = kpis.as_of
-    year = as_of.year
-    so_far = sum(
-        (s.amount_base for s in sales if s.date.year == year and s.date <= as_of), Decimal(0)
-    )
-    months_done = (
-        as_of.month
-        - 1
-        + Decimal(as_of.day) / Decimal((Period(year, "month", as_of.month).last_day).day)
-    )
-    run_rate = so_far / months_done * 12 if months_done else Decimal(0)
-    try:
-        a_year_ago = date(year - 1, as_of.month, as_of.day)
-    except ValueError:  # 29 February
-        a_year_ago = date(year - 1, 2, 28)
-    last_year_rest = sum(
-        (s.amount_base for s in sales if a_year_ago < s.date <= date(year - 1, 12, 31)), Decimal(0)
-    )
-    return [
+    rows: list[tuple[Any, ...]] = [
         (
             "Run rate",
-            year,
-            so_far,
-            run_rate,
-            "revenue so far, divided by the months elapsed, times 12",
-        ),
-        (
-            "Last year's rest",
-            year,
-            so_far,
-            so_far + last_year_rest,
-            "revenue so far, plus last year's revenue after this date",
-        ),
+            row.period.label,
+            row.revenue,
+            row.forecast,
+            row.revenue_target,
+            "revenue so far, divided by the days elapsed (the report date included), "
+            "times the days of the period (kpis.csv's forecast)",
+        )
+        for row in view.current.values()
     ]
+    year = view.current.get("year")
+    if year is not None:
+        try:
+            a_year_ago = date(as_of.year - 1, as_of.month, as_of.day)
+        except ValueError:  # 29 February
+            a_year_ago = date(as_of.year - 1, 2, 28)
+        last_year_rest = sum(
+            (s.amount_base for s in sales if a_year_ago < s.date <= date(as_of.year - 1, 12, 31)),
+            Decimal(0),
+        )
+        rows.append(
+            (
+                "Last year's rest",
+                year.period.label,
+                year.revenue,
+                year.revenue + last_year_rest,
+                year.revenue_target,
+                "revenue so far, plus last year's revenue after this date (for a seasonal "
+                "business; offered beside the run rate, never in its place)",
+            )
+        )
+    return rows
 
 
 def client_workbook(
@@ -435,19 +640,28 @@ def client_workbook(
 
 
 def downloads(
-    model: Model, kpis: Kpis, config: Config, per_record: bool = True
+    model: Model,
+    kpis: Kpis,
+    config: Config,
+    per_record: bool = True,
+    insights: Insights | None = None,
 ) -> dict[str, str | bytes]:
     """Every download of the site, as ``{path under downloads/: content}``."""
-    return dict(each_download(model, kpis, config, per_record))
+    return dict(each_download(model, kpis, config, per_record, insights))
 
 
 def each_download(
-    model: Model, kpis: Kpis, config: Config, per_record: bool = True
+    model: Model,
+    kpis: Kpis,
+    config: Config,
+    per_record: bool = True,
+    insights: Insights | None = None,
 ) -> Iterator[tuple[str, str | bytes]]:
     """Every download of the site as ``(path under downloads/, content)``, one at a time: a
     big site's thousands of workbooks are written out as they are made, not held together."""
+    insights = insights or Insights(model, kpis)
     yield "kpis.csv", kpis_csv(kpis)
-    yield "kpis.xlsx", kpis_workbook(model, kpis)
+    yield "kpis.xlsx", kpis_workbook(model, kpis, insights)
     yield (
         "clients.csv",
         csv_text(
@@ -506,7 +720,7 @@ def each_download(
         portfolios: dict[str, list[Client]] = defaultdict(list)
         for client in model.clients.values():
             portfolios[client.manager_id].append(client)
-        expiring = expiring_contracts(model, kpis.as_of)
+        expiring = insights.expiring
         for manager_id in model.managers:
             yield (
                 f"managers/{page_slug(manager_id)}.xlsx",
@@ -518,6 +732,7 @@ def each_download(
                     config,
                     portfolios[manager_id],
                     expiring,
+                    insights.view("manager", manager_id),
                 ),
             )
         for client_id in model.clients:
@@ -626,9 +841,16 @@ def dossier_tables(model: Model, kpis: Kpis, config: Config) -> dict[str, str]:
             ),
         ),
         "interactions.csv": csv_text(
-            ("date", "client_id", "manager_id", "kind", *summary),
+            ("date", "client_id", "manager_id", "kind", "status", *summary),
             (
-                (i.date, i.client_id, i.manager_id, i.kind, *((i.summary,) if summary else ()))
+                (
+                    i.date,
+                    i.client_id,
+                    i.manager_id,
+                    i.kind,
+                    i.status,
+                    *((i.summary,) if summary else ()),
+                )
                 for i in sorted(model.interactions, key=lambda i: (i.client_id, i.date))
             ),
         ),

@@ -19,27 +19,14 @@ from ..config import Config
 from ..contract.docs import schema_markdown
 from ..contract.schema import Schema
 from ..i18n import N_, NO_VALUE, SOURCE_LANGUAGE, Language, language
-from ..insights import (
-    DECLINE_WINDOW_DAYS,
-    current_period,
-    declining_clients,
-    leaderboard,
-    lost_clients,
-)
+from ..insights import DECLINE_WINDOW_DAYS, Insights
 from ..issues import Issue
-from ..kpi import (
-    AGEING_BUCKETS,
-    KpiRow,
-    Kpis,
-    Period,
-    Receivable,
-    expiring_contracts,
-    open_invoices,
-)
+from ..kpi import AGEING_BUCKETS, KpiRow, Kpis, Period, Receivable
 from ..model import SECTION_TITLES, SECTIONS, Client, Contract, Model, Role, RoleText, Sale
 from ..paths import page_slug
 from .charts import Point, attainment_chart, bar_chart
 from .markdown import Safe, escape, front_matter, html_link, table, warning
+from .scope import plans_table, scope_sections, week_label
 
 COMPANY_CHART = N_("Company revenue against target by month")
 # Folders and files of docs/ that the generator owns; everything else there is hand-written.
@@ -172,6 +159,8 @@ def _environment(lang: Language) -> Environment:
         gettext=lang.gettext,
         lang=lang,
         kpi_table=partial(kpi_table, lang),
+        plans_table=partial(plans_table, lang),
+        week_label=partial(week_label, lang),
         table=table,
         front_matter=front_matter,
         slug=page_slug,
@@ -187,10 +176,11 @@ def render(
     config: Config,
     source_name: str,
     language: str | None = None,
+    insights: Insights | None = None,
 ) -> dict[str, str]:
     """Every generated file of the site in one language (the default one unless named), as
     ``{path relative to docs/: content}``."""
-    pages = Pages(model, kpis, schema, warnings, config, source_name)
+    pages = Pages(model, kpis, schema, warnings, config, source_name, insights)
     return pages.render(language or config.default_language)
 
 
@@ -208,15 +198,14 @@ class Pages:
         warnings: list[Issue],
         config: Config,
         source_name: str,
+        insights: Insights | None = None,
     ) -> None:
         self.model: Model | None = model
         self.kpis: Kpis | None = kpis
         self.schema, self.config = schema, config
         self.warnings, self.source_name = warnings, source_name
-        as_of = kpis.as_of
-        self.receivables = open_invoices(model.sales, as_of)
-        self.expiring = expiring_contracts(model, as_of)
-        self.declining = declining_clients(model, as_of)
+        self.insights: Insights | None = insights or Insights(model, kpis)
+        self.views = _views(self.insights)
         self.portfolio: dict[str, list[Client]] = defaultdict(list)
         for client in model.clients.values():
             self.portfolio[client.manager_id].append(client)
@@ -225,7 +214,7 @@ class Pages:
         for sale in model.sales:
             self.sales_by_client[sale.client_id].append(sale)
         by_client: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
-        for receivable in self.receivables:
+        for receivable in self.insights.receivables:
             by_client[receivable.sale.client_id]["receivables"].append(receivable)
         for contract in model.contracts.values():
             by_client[contract.client_id]["contracts"].append(contract)
@@ -234,18 +223,6 @@ class Pages:
         for interaction in model.interactions:
             by_client[interaction.client_id]["interactions"].append(interaction)
         self.by_client = by_client
-        self.current = {kind: current_period(kpis, kind) for kind in ("month", "quarter", "year")}
-        self.overdue_by_client: dict[str, Decimal] = defaultdict(Decimal)
-        for receivable in self.receivables:
-            if receivable.days_overdue > 0:
-                self.overdue_by_client[receivable.sale.client_id] += receivable.open_base
-        self.lost = lost_clients(kpis, model, self.current["quarter"])
-        self.holders = _holders(model)
-        self.boards = {
-            kind: leaderboard(kpis, model, period)
-            for kind, period in self.current.items()
-            if period
-        }
 
     def render(self, code: str) -> dict[str, str]:
         """Every generated file of the site in the language ``code``."""
@@ -256,23 +233,17 @@ class Pages:
     def render_into(self, code: str, emit: Callable[[str, str], None]) -> None:
         """Give every generated file in the language ``code`` to ``emit(path, content)`` as it
         is made, so that a big site is written out without being held in memory whole."""
-        model, kpis, config = self.model, self.kpis, self.config
-        if model is None or kpis is None:
+        model, kpis, insights = self.model, self.kpis, self.insights
+        if model is None or kpis is None or insights is None:
             raise RuntimeError("the pages were released: nothing is left to render them from")
-        self._render(model, kpis, config, code, emit)
+        self._render(model, kpis, insights, code, emit)
 
     def release(self) -> None:
         """Let go of the model, the KPIs and what was worked out from them, once no language is
         left to render in this process: a 20,000-client site's MkDocs build needs the memory."""
-        self.model = self.kpis = None
+        self.model = self.kpis = self.insights = None
         for worked_out in (
-            self.receivables,
-            self.expiring,
-            self.lost,
-            self.declining,
-            self.overdue_by_client,
-            self.holders,
-            self.boards,
+            self.views,
             self.portfolio,
             self.sales_by_client,
             self.by_client,
@@ -280,15 +251,22 @@ class Pages:
             worked_out.clear()
 
     def _render(
-        self, model: Model, kpis: Kpis, config: Config, code: str, emit: Callable[[str, str], None]
+        self,
+        model: Model,
+        kpis: Kpis,
+        insights: Insights,
+        code: str,
+        emit: Callable[[str, str], None],
     ) -> None:
+        config = self.config
         lang = language(code)
         _, money = lang._, lang.money
         environment = _environment(lang)
         site = _Site(model, lang, shared="" if code == config.default_language else "../")
         as_of = kpis.as_of
-        current = self.current
+        current = insights.current
         portfolio = self.portfolio
+        views = self.views
         common: dict[str, Any] = {
             "model": model,
             "kpis": kpis,
@@ -300,9 +278,15 @@ class Pages:
             "sections": SECTIONS,
             "section_titles": SECTION_TITLES,
             "default_language_name": language(config.default_language).name,
+            "weeks": insights.weeks,
         }
 
         def page(template: str, path: str, **context: Any) -> None:
+            view = context.get("view")
+            if view is not None:
+                context["st"] = scope_sections(
+                    lang, model, view, partial(site.client, path), partial(site.manager, path)
+                )
             emit(path, environment.get_template(template).render(path=path, **common, **context))
 
         def figure(path: str, name: str, svg: str) -> Safe:
@@ -336,13 +320,14 @@ class Pages:
             "home.md.j2",
             "index.md",
             headline=[kpis.get("company", None, p) for p in current.values() if p is not None],
-            overdue=sorted(self.overdue_by_client.items(), key=lambda item: (-item[1], item[0]))[
-                :10
-            ],
-            overdue_total=sum(self.overdue_by_client.values(), Decimal(0)),
-            expiring=self.expiring,
-            lost=self.lost,
-            declining=self.declining,
+            overdue=sorted(
+                insights.overdue_by_client.items(), key=lambda item: (-item[1], item[0])
+            )[:10],
+            overdue_total=sum(insights.overdue_by_client.values(), Decimal(0)),
+            expiring=insights.expiring,
+            lost=insights.lost,
+            declining=insights.declining,
+            view=views["company", None],
             chart=figure(
                 "index.md",
                 "revenue",
@@ -351,13 +336,25 @@ class Pages:
             source_name=self.source_name,
             last_sale=model.sales[-1].date if model.sales else None,
         )
-        page("roles_index.md.j2", "roles/index.md", holders=self.holders)
+        page("roles_index.md.j2", "roles/index.md", holders=insights.holders)
+        year = current["year"]
         for role in model.roles.values():
             page(
                 "role.md.j2",
                 site.role_path(role.role_id),
                 role=role,
-                holders=self.holders.get(role.role_id, []),
+                holders=insights.holders.get(role.role_id, []),
+                holder_period=year.label if year else "",
+                holder_table=_holder_table(
+                    lang,
+                    site,
+                    site.role_path(role.role_id),
+                    [
+                        row
+                        for manager_id in insights.holders.get(role.role_id, [])
+                        if year and (row := kpis.get("manager", manager_id, year)) is not None
+                    ],
+                ),
                 **_job_description(role, code),
             )
         yes, no = lang.gettext("yes"), lang.gettext("no")
@@ -430,6 +427,7 @@ class Pages:
                     ),
                 ),
                 is_team=bool(model.reports.get(manager.manager_id)),
+                view=views["manager", manager.manager_id],
             )
         page(
             "clients_index.md.j2",
@@ -455,7 +453,7 @@ class Pages:
                         lang.word("Clients.segment", c.segment),
                         lang.word("Clients.status", c.status),
                         c.country,
-                        money(self.overdue_by_client.get(c.client_id)),
+                        money(insights.overdue_by_client.get(c.client_id)),
                     )  # fmt: skip
                     for c in model.clients.values()
                 ),
@@ -477,6 +475,7 @@ class Pages:
                 revenue_chart(lang.gettext(COMPANY_CHART), company_months[-24:]),
             ),
             teams=[m for m in sorted(model.managers) if model.reports.get(m)],
+            view=views["company", None],
         )
         for manager_id in sorted(model.managers):
             if not model.reports.get(manager_id):
@@ -499,11 +498,12 @@ class Pages:
                     ),
                 ),
                 teams=[],
+                view=views["team", manager_id],
             )
         page(
             "leaderboard.md.j2",
             "kpi/leaderboard.md",
-            boards=self.boards,
+            boards=insights.boards,
             charts={
                 kind: figure(
                     "kpi/leaderboard.md",
@@ -520,7 +520,7 @@ class Pages:
                         percent=lang.percent,
                     ),
                 )
-                for kind, rows in self.boards.items()
+                for kind, rows in insights.boards.items()
             },
         )
         emit("data/spreadsheet.md", english_only(lang, schema_markdown(self.schema)))
@@ -530,7 +530,7 @@ class Pages:
             warnings=self.warnings,
             source_name=self.source_name,
         )
-        expiring_ids = {contract.contract_id for contract in self.expiring}
+        expiring_ids = {contract.contract_id for contract in insights.expiring}
         report_months = [period.label for period in kpis.periods if period.kind == "month"]
         for client in model.clients.values():
             page(
@@ -544,7 +544,7 @@ class Pages:
                     self.sales_by_client.get(client.client_id, []),
                     self.by_client[client.client_id],
                     expiring_ids,
-                    self.declining,
+                    insights,
                     report_months,
                     config.publish_personal,
                     config.publish_internal,
@@ -609,11 +609,49 @@ def _job_description(role: Role, code: str) -> dict[str, Any]:
     return {"text": text, "job_sections": sections, "untranslated": untranslated}
 
 
-def _holders(model: Model) -> dict[str, list[str]]:
-    holders: dict[str, list[str]] = defaultdict(list)
-    for manager in model.managers.values():
-        holders[manager.role_id].append(manager.manager_id)
-    return holders
+def _holder_table(lang: Language, site: _Site, path: str, rows: list[KpiRow]) -> Safe:
+    """A role's holders with their attainment of each plan the role names."""
+    if not rows:
+        return Safe("")
+    return table(
+        [
+            lang.gettext(header)
+            for header in (
+                N_("Manager"),
+                N_("Revenue"),
+                N_("Attainment"),
+                N_("Forecast against plan"),
+                N_("Active clients"),
+                N_("Attainment"),
+                N_("New clients"),
+                N_("Attainment"),
+            )
+        ],
+        (
+            (
+                site.manager(path, row.manager_id),
+                lang.money(row.revenue),
+                lang.percent(row.attainment),
+                lang.percent(row.forecast_attainment),
+                lang.integer(row.active_clients),
+                lang.percent(row.active_clients_attainment),
+                lang.integer(row.new_clients),
+                lang.percent(row.new_clients_attainment),
+            )
+            for row in rows
+        ),
+        numeric=range(1, 8),
+    )
+
+
+def _views(insights: Insights) -> dict[tuple[str, str | None], Any]:
+    """Every scope's view (the company, each team, each manager), worked out once for every
+    language."""
+    model = insights.model
+    scopes: list[tuple[str, str | None]] = [("company", None)]
+    scopes += [("team", m) for m in sorted(model.managers) if model.reports.get(m)]
+    scopes += [("manager", m) for m in model.managers]
+    return {(scope, manager_id): insights.view(scope, manager_id) for scope, manager_id in scopes}
 
 
 def _dossier(
@@ -623,7 +661,7 @@ def _dossier(
     sales: list[Sale],
     related: dict[str, list[Any]],
     expiring_ids: set[str],
-    declining: dict[str, tuple[Decimal, Decimal]],
+    insights: Insights,
     report_months: list[str],
     publish_personal: bool,
     publish_internal: bool,
@@ -649,7 +687,6 @@ def _dossier(
         else:
             buckets[f"{item.age} days"] += item.open_base
     overdue = sum(buckets.values(), Decimal(0))
-    open_total = overdue + not_due
     contracts: list[Contract] = sorted(
         related["contracts"], key=lambda c: (c.starts_on, c.contract_id)
     )
@@ -658,12 +695,14 @@ def _dossier(
     flags = []
     if overdue > 0:
         flags.append(_("Overdue receivables: {amount}", amount=lang.amount(overdue, currency)))
-    if client.credit_limit is not None and open_total > client.credit_limit:
+    declining = insights.declining
+    exposure = insights.exposure.get(client.client_id)
+    if exposure is not None and exposure.over > 0:
         flags.append(
             _(
                 "Credit limit exceeded: {open} open against a limit of {limit}",
-                open=lang.amount(open_total, currency),
-                limit=lang.amount(client.credit_limit, currency),
+                open=lang.amount(exposure.open, currency),
+                limit=lang.amount(exposure.limit, currency),
             )
         )
     for contract in contracts:
@@ -812,6 +851,7 @@ def _dossier(
                 for header in (
                     N_("Date"),
                     N_("Kind"),
+                    N_("Status"),
                     N_("Manager"),
                     *((N_("Summary"),) if publish_internal else ()),
                 )
@@ -820,6 +860,7 @@ def _dossier(
                 (
                     day(i.date),
                     lang.word("Interactions.kind", i.kind),
+                    lang.word("Interactions.status", i.status),
                     site.manager(path, i.manager_id),
                     *((i.summary,) if publish_internal else ()),
                 )
