@@ -105,6 +105,7 @@ class Company:
     sales: int = 3000
     first_day: date = date(2024, 9, 1)
     last_day: date = date(2026, 11, 20)
+    acquired: float = 0.45  # the share of clients won during the span (Clients.since)
 
 
 def company(spec: Company) -> Tables:
@@ -163,6 +164,7 @@ def _clients(
     # inactive manager's clients were handed over already.
     owners = [row["manager_id"] for row in managers[1:] if row["active"] == "TRUE"] or ["M001"]
     countries = list(PLACES)
+    span = (spec.last_day - spec.first_day).days
     rows = []
     for number in range(1, spec.clients + 1):
         country = rng.choices(countries, _COUNTRY_WEIGHTS)[0]
@@ -173,6 +175,16 @@ def _clients(
         contact = rng.choice(_PEOPLE)
         domain = f"{first.lower()}-{second.lower()}{suffix.strip()}.example"
         status = rng.choices(["active", "paused", "churned", "prospect"], [85, 5, 7, 3])[0]
+        # Most clients were clients before the data begins; the rest were won since, spread
+        # over the span (and buy only from the day they were won).
+        if rng.random() < spec.acquired:
+            since = spec.first_day + timedelta(days=rng.randrange(0, span - 60))
+        else:
+            since = spec.first_day - timedelta(days=rng.randrange(1, 2500))
+        # A few clients have a limit well under what they buy: their manager sees them over it.
+        limit = int(_SEGMENT_SCALE[segment] * 20) * 5000
+        if number % 9 == 4:
+            limit = int(_SEGMENT_SCALE[segment] * 2) * 2500
         rows.append(
             {
                 "client_id": f"C{number:05d}",
@@ -183,8 +195,8 @@ def _clients(
                 "industry": rng.choice(_INDUSTRIES),
                 "country": country,
                 "city": rng.choice(PLACES[country]),
-                "since": (spec.first_day - timedelta(days=rng.randrange(0, 2500))).isoformat(),
-                "credit_limit": str(int(_SEGMENT_SCALE[segment] * 20) * 5000),
+                "since": since.isoformat(),
+                "credit_limit": str(limit),
                 "contact_name": contact,
                 "contact_email": f"{_ascii(contact).split()[0].lower()}@{domain}",
                 "contact_phone": f"{_DIALLING[country]} 555 {rng.randrange(100, 999)} "
@@ -267,6 +279,9 @@ def _sales(
     for _ in range(spec.sales):
         client = rng.choices(clients, cum_weights=weights)[0]
         day = spec.first_day + timedelta(days=rng.randrange(span + 1))
+        since = date.fromisoformat(client["since"])
+        if day < since:  # a client won in the span buys from the day it was won
+            day = since + timedelta(days=rng.randrange((spec.last_day - since).days + 1))
         product = rng.choice(products)
         quantity = rng.randrange(1, 20)
         price = _PRODUCTS[product] * Decimal(rng.randrange(85, 116)) / 100
@@ -355,7 +370,7 @@ def _targets(
                     "period": month,
                     "revenue": str(plan),
                     "active_clients": str(max(1, portfolio[person["manager_id"]] * 2 // 3)),
-                    "new_clients": "1" if month.endswith(("-03", "-06", "-09", "-12")) else "0",
+                    "new_clients": "1" if month.endswith(("-06", "-12")) else "0",
                 }
             )
     # One quarter with a target of its own, which takes precedence over its months' sum.
@@ -403,6 +418,22 @@ def _interactions(
                 "manager_id": client["manager_id"],
                 "kind": rng.choice(["call", "call", "email", "visit", "meeting"]),
                 "summary": rng.choice(topics),
+                # A few did not take place.
+                "status": "cancelled" if rng.random() < 0.04 else "done",
+            }
+        )
+    # The weekly schedule: calls, visits and meetings planned for the three weeks after the
+    # last day of the data, about two a week for each manager.
+    for _ in range(max(1, spec.clients // 2)):
+        client = rng.choice(clients)
+        rows.append(
+            {
+                "date": (spec.last_day + timedelta(days=rng.randrange(0, 21))).isoformat(),
+                "client_id": client["client_id"],
+                "manager_id": client["manager_id"],
+                "kind": rng.choice(["call", "call", "visit", "meeting"]),
+                "summary": rng.choice(topics),
+                "status": "planned",
             }
         )
     rows.sort(key=lambda row: (row["date"], row["client_id"]))

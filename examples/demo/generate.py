@@ -37,6 +37,9 @@ ROLES = [
         "experience_years": "5",
         "summary": "Leads the sales department: sets the sales plan with the board, splits it "
         "across teams and managers, and answers for revenue, margins and receivables.",
+        "approver": "Chief Executive Officer",
+        "approver_name": "Dana Whitfield",
+        "approved_on": "2026-01-12",
     },
     {
         "role_id": "key-account-manager",
@@ -48,6 +51,9 @@ ROLES = [
         "experience_years": "3",
         "summary": "Owns the relationship with the company's largest clients, leads a team of "
         "account managers and answers for the team's sales plan.",
+        "approver": "Chief Executive Officer",
+        "approver_name": "Dana Whitfield",
+        "approved_on": "2026-01-12",
     },
     {
         "role_id": "account-manager",
@@ -59,6 +65,9 @@ ROLES = [
         "experience_years": "1",
         "summary": "Finds, wins and keeps clients in an assigned portfolio, meets the personal "
         "sales plan and makes sure clients pay on time.",
+        "approver": "Head of Sales Department",
+        "approver_name": "Helena Marsh",
+        "approved_on": "2026-02-02",
     },
 ]
 
@@ -241,10 +250,30 @@ def role_clauses() -> list[dict[str, str]]:
     return rows
 
 
+# Who approves each job description, in the demo's other languages.
+APPROVERS = {
+    "cs": {"Chief Executive Officer": "Generální ředitel",
+           "Head of Sales Department": "Vedoucí obchodního oddělení"},
+    "de": {"Chief Executive Officer": "Geschäftsführer",
+           "Head of Sales Department": "Leiter der Vertriebsabteilung"},
+    "pt": {"Chief Executive Officer": "Diretor-Geral",
+           "Head of Sales Department": "Diretor do Departamento Comercial"},
+    "el": {"Chief Executive Officer": "Διευθύνων Σύμβουλος",
+           "Head of Sales Department": "Διευθυντής Τμήματος Πωλήσεων"},
+    "tl": {"Chief Executive Officer": "Punong Ehekutibong Opisyal",
+           "Head of Sales Department": "Pinuno ng Departamento ng Pagbebenta"},
+}  # fmt: skip
+
+
 def role_translations() -> list[dict[str, str]]:
     """Each role's title and details in the demo's other languages."""
     return [
-        {"role_id": role["role_id"], "lang": lang, **texts["roles"][role["role_id"]]}
+        {
+            "role_id": role["role_id"],
+            "lang": lang,
+            **texts["roles"][role["role_id"]],
+            "approver": APPROVERS[lang][role["approver"]],
+        }
         for lang, texts in TEXTS.items()
         for role in ROLES
     ]
