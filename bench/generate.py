@@ -13,7 +13,7 @@ from examples.synthetic import Company, company, write_csv_folder  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 # Raised when what is generated changes, so that data sets made before are made again.
-VERSION = "2: job descriptions in six languages"
+VERSION = "3: contract v2 (clients won during the span, planned interactions, approval fields)"
 
 
 def generate(clients: int, sales: int, folder: Path) -> Path:
