@@ -314,7 +314,7 @@ def test_pages_show_the_plans_in_every_language(model: Model, kpis: Kpis) -> Non
         "Calls, visits and meetings done",
     ):
         assert f"## {heading}" in manager or f"### {heading}" in manager, heading
-    assert "behind by 50.00" in manager
+    assert "<td>100.00</td><td>-50.00</td>" in manager  # expected by today, and behind it
     assert "155.00" in manager  # March's forecast
     assert "Four" in manager.split("Clients over their credit limit")[1]
     team = english["kpi/team-H.md"]
@@ -322,7 +322,7 @@ def test_pages_show_the_plans_in_every_language(model: Model, kpis: Kpis) -> Non
     home = english["index.md"]
     assert "Plans and pace" in home and "Forecast" in home
     german = render(model, kpis, load_schema(), [], config, "x", "de")["managers/A.md"]
-    assert "Pläne und Tempo" in german and "50,00 zurück" in german
+    assert "Pläne und Tempo" in german and "Soll bis heute" in german
 
 
 def test_approval_block_prints_approver_name_and_date(model: Model, kpis: Kpis) -> None:

@@ -16,9 +16,6 @@ from ..kpi import AGEING_BUCKETS, KpiRow
 from ..model import Interaction, Model
 from .markdown import Safe, table
 
-_KIND_TITLES = {"month": N_("This month"), "quarter": N_("This quarter"), "year": N_("This year")}
-_CLOSED_TITLES = {"month": N_("Last month"), "quarter": N_("Last quarter"), "year": N_("Last year")}
-
 PLAN_HEADERS = (
     N_("Period"), N_("Forecast"), N_("Forecast against plan"), N_("Active clients"),
     N_("Plan"), N_("Attainment"), N_("New clients"), N_("Plan"), N_("Attainment"),
@@ -51,13 +48,12 @@ def _signed(text: str, value: Decimal | None) -> str:
     return f"+{text}" if value is not None and value > 0 else text
 
 
-def _pace(lang: Language, pace: Pace | None, amount: Callable[[Decimal], str]) -> tuple[str, str]:
-    """Expected by today, and ahead or behind it."""
+def _pace(pace: Pace | None, amount: Callable[[Decimal], str]) -> tuple[str, str]:
+    """Expected by today, and how far ahead (+) or behind (-) it."""
     if pace is None:
         return NO_VALUE, NO_VALUE
-    gap = amount(abs(pace.gap))
-    word = N_("ahead by {amount}") if pace.ahead else N_("behind by {amount}")
-    return amount(pace.expected), lang.gettext(word).format(amount=gap)
+    gap = pace.gap if pace.gap else Decimal(0)
+    return amount(pace.expected), _signed(amount(gap), gap)
 
 
 def _count(value: Decimal) -> str:
@@ -85,10 +81,10 @@ def scope_sections(
     kinds = list(current)
 
     def period(kind: str) -> str:
-        return f"{gettext(_KIND_TITLES[kind])} ({current[kind].period.label})"
+        return current[kind].period.label
 
     def closed(kind: str) -> str:
-        return f"{gettext(_CLOSED_TITLES[kind])} ({current[kind].period.previous().label})"
+        return current[kind].period.previous().label
 
     def whole(value: Decimal) -> str:
         return lang.money(value)
@@ -97,7 +93,7 @@ def scope_sections(
     client_rows = []
     for kind in kinds:
         row = current[kind]
-        expected, gap = _pace(lang, view.revenue_pace[kind], whole)
+        expected, gap = _pace(view.revenue_pace[kind], whole)
         plan_rows.append(
             (
                 period(kind),
@@ -110,7 +106,7 @@ def scope_sections(
                 percent(row.forecast_attainment),
             )
         )
-        new_expected, new_gap = _pace(lang, view.new_clients_pace[kind], _count)
+        new_expected, new_gap = _pace(view.new_clients_pace[kind], _count)
         client_rows.append(
             (
                 period(kind),
@@ -141,9 +137,7 @@ def scope_sections(
 
         return (
             show(change.now),
-            show(change.previous),
             show(change.against_previous, delta=True),
-            show(change.year_before),
             show(change.against_year_before, delta=True),
         )
 
@@ -212,7 +206,7 @@ def scope_sections(
                     N_("Plan"),
                     N_("Attainment"),
                     N_("Expected by today"),
-                    N_("Ahead or behind"),
+                    N_("Ahead (+) or behind (−)"),
                     N_("Forecast"),
                     N_("Forecast against plan"),
                 )
@@ -231,7 +225,7 @@ def scope_sections(
                     N_("New clients"),
                     N_("Plan"),
                     N_("Expected by today"),
-                    N_("Ahead or behind"),
+                    N_("Ahead (+) or behind (−)"),
                 )
             ],
             client_rows,
@@ -243,15 +237,13 @@ def scope_sections(
                 for header in (
                     N_("Period"),
                     N_("Figure"),
-                    N_("Now"),
-                    N_("Period before"),
-                    N_("Change"),
-                    N_("A year before"),
-                    N_("Change"),
+                    N_("Value"),
+                    N_("Against the period before"),
+                    N_("Against a year before"),
                 )
             ],
             change_rows,
-            numeric=range(2, 7),
+            numeric=range(2, 5),
         ),
         "ageing_table": table(
             (
