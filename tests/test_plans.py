@@ -17,13 +17,16 @@ from typing import Any
 import openpyxl
 import pytest
 
+from examples.synthetic import Company, company, write_csv_folder
 from generator.config import Config
 from generator.contract import load_schema
-from generator.downloads.export import kpis_workbook, manager_workbook
+from generator.downloads.export import downloads, kpis_workbook, manager_workbook
 from generator.insights import Insights
 from generator.kpi import CSV_COLUMNS, Kpis, Period, compute, kpis_csv
 from generator.model import Model, build_model
 from generator.pages.render import render
+from generator.sources.local import read
+from generator.validation.validate import validate
 
 from .conftest import SMALL, check_grid
 
@@ -394,3 +397,66 @@ def test_a_v1_workbook_is_still_valid(tmp_path: Path) -> None:
     model = build_model(report, "EUR")
     assert {i.status for i in model.interactions} == {"done"}
     assert model.roles["head-of-sales"].approved_on is None
+
+
+def test_one_rounding_rule_for_pages_csv_and_workbooks(tmp_path: Path) -> None:
+    """5.025 is 5.03 on the dossier, in receivables.csv, in kpis.csv and in the workbook."""
+    tabs = copy.deepcopy(TABS)
+    tabs["Sales"] = [
+        {"sale_id": "s1", "date": "2026-01-05", "client_id": "c1", "amount": "5.025",
+         "due_on": "2026-01-20"},
+    ]  # fmt: skip
+    tabs["Contracts"], tabs["Interactions"] = [], []
+    report = check_grid(_grid(tabs), tmp_path)
+    assert report.valid, report.issues
+    model = build_model(report, "EUR")
+    kpis = compute(model, AS_OF)
+    files = downloads(model, kpis, Config(source="x"))
+    receivables = list(csv.DictReader(io.StringIO(str(files["receivables.csv"]))))
+    assert [row["open"] for row in receivables] == ["5.03"]
+    assert _csv_row(kpis, "manager", "A", "2026-01")["overdue"] == "5.03"
+    page = render(model, kpis, load_schema(), [], Config(source="x"), "x")["clients/c1.md"]
+    assert "<td>5.03</td>" in page and "5.02" not in page
+    path = tmp_path / "c1.xlsx"
+    path.write_bytes(files["clients/c1.xlsx"])  # type: ignore[arg-type]
+    sheet = openpyxl.load_workbook(path)["Receivables"]
+    assert [row[4] for row in sheet.iter_rows(min_row=2, values_only=True)] == [5.03]
+
+
+def test_dossier_shows_credit_exposure_and_the_schedule(model: Model, kpis: Kpis) -> None:
+    page = render(model, kpis, load_schema(), [], Config(source="x"), "x")["clients/c4.md"]
+    assert "<td>Open receivables (EUR)</td><td>20.00</td>" in page
+    assert "Credit limit exceeded: €20.00 open against a limit of €10.00" in page
+    one = render(model, kpis, load_schema(), [], Config(source="x"), "x")["clients/c1.md"]
+    interactions = one.split("## Interactions")[1]
+    assert "planned" in interactions and "cancelled" in interactions
+
+
+def test_a_company_page_lists_the_first_rows_and_a_manager_all_theirs(tmp_path: Path) -> None:
+    tables = {name: SMALL[name] for name in ("Roles", "RoleTranslations", "RoleClauses")}
+    tables.update(company(Company(seed=3, managers=4, clients=400, contracts=500, sales=6000)))
+    for row in tables["Managers"]:
+        row["role_id"] = "account-manager"
+    write_csv_folder(tables, tmp_path / "book")
+    schema = load_schema()
+    report = validate(read(tmp_path / "book", schema.table_names), schema)
+    assert report.valid, [i for i in report.issues if i.severity == "error"][:3]
+    model = build_model(report, "EUR")
+    kpis = compute(model, date(2026, 11, 22))
+    insights = Insights(model, kpis)
+    company_view = insights.view("company", None)
+    assert len(company_view.over_limit) > 20
+    files = render(model, kpis, schema, [], Config(source="x"), "x", insights=insights)
+    page = files["kpi/index.md"]
+    over = page.split("### Clients over their credit limit")[1].split("## ")[0]
+    assert over.count("<tr>") == 1 + 20  # the header and the first 20
+    assert f"The 20 furthest over of {len(company_view.over_limit)}" in over
+    schedule = page.split("### Planned calls, visits and meetings")[1].split("### ")[0]
+    assert "Each manager's page lists theirs." in schedule
+    planned = sum(len(insights.view("manager", m).this_week) for m in model.managers)
+    assert planned == len(company_view.this_week) > 0
+    for manager_id in model.managers:
+        mine = insights.view("manager", manager_id).over_limit
+        page = files[f"managers/{manager_id}.md"]
+        section = page.split("### Clients over their credit limit")[1].split("## ")[0]
+        assert section.count("<tr>") == (1 + len(mine) if mine else 0)

@@ -22,6 +22,7 @@ from decimal import Decimal
 from typing import Any
 from xml.sax.saxutils import escape as _xml_escape
 
+from ..kpi import cents
 from ..validation.validate import column_letter as column_name
 
 _EPOCH = date(1899, 12, 30)  # Excel's day 0 (with the 1900 leap-year bug folded in)
@@ -279,8 +280,9 @@ def _boolean(reference: str, value: bool) -> str:
 
 
 def _money(reference: str, value: Decimal) -> str:
-    # As a spreadsheet stores it: a double, written the shortest way that reads back the same.
-    return f'<c r="{reference}" s="{MONEY}"><v>{float(value)!r}</v></c>'
+    # Rounded to the cent by the one rule of every page and file (5.025 is 5.03), then as a
+    # spreadsheet stores it: a double, written the shortest way that reads back the same.
+    return f'<c r="{reference}" s="{MONEY}"><v>{float(cents(value))!r}</v></c>'
 
 
 def _integer(reference: str, value: int) -> str:

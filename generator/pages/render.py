@@ -26,7 +26,7 @@ from ..model import SECTION_TITLES, SECTIONS, Client, Contract, Model, Role, Rol
 from ..paths import page_slug
 from .charts import Point, attainment_chart, bar_chart
 from .markdown import Safe, escape, front_matter, html_link, table, warning
-from .scope import plans_table, scope_sections, week_label
+from .scope import LIST_CAP, plans_table, scope_sections, week_label
 
 COMPANY_CHART = N_("Company revenue against target by month")
 # Folders and files of docs/ that the generator owns; everything else there is hand-written.
@@ -279,6 +279,7 @@ class Pages:
             "section_titles": SECTION_TITLES,
             "default_language_name": language(config.default_language).name,
             "weeks": insights.weeks,
+            "list_cap": LIST_CAP,
         }
 
         def page(template: str, path: str, **context: Any) -> None:
@@ -889,6 +890,10 @@ def _dossier(
         (
             gettext("Credit limit ({currency})").format(currency=currency),
             money(client.credit_limit),
+        ),
+        (
+            gettext("Open receivables ({currency})").format(currency=currency),
+            money(insights.open_by_client.get(client.client_id, Decimal(0))),
         ),
         (
             gettext("Sales to date ({currency})").format(currency=currency),

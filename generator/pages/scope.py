@@ -16,6 +16,8 @@ from ..kpi import AGEING_BUCKETS, KpiRow
 from ..model import Interaction, Model
 from .markdown import Safe, table
 
+LIST_CAP = 20  # rows of clients or contracts on a team's or the company's page
+
 PLAN_HEADERS = (
     N_("Period"), N_("Forecast"), N_("Forecast against plan"), N_("Active clients"),
     N_("Plan"), N_("Attainment"), N_("New clients"), N_("Plan"), N_("Attainment"),
@@ -169,29 +171,33 @@ def scope_sections(
         done = view.activity[at]
         activity_rows.append((period(kind), *(integer(done[k]) for k in ACTIVITY_KINDS)))
     by_manager = view.scope != "manager"
+    # A team's or the company's page lists the first of its clients and contracts; each
+    # manager's page lists all of theirs (20,000 clients make thousands of rows).
+    cap = LIST_CAP if by_manager else None
+
+    def per_manager() -> Safe:
+        """How many calls, visits and meetings each member has planned, this week and next."""
+        counts: dict[str, list[int]] = {}
+        for column, items in enumerate((view.this_week, view.next_week)):
+            for i in items:
+                manager_id = i.manager_id or model.clients[i.client_id].manager_id
+                counts.setdefault(manager_id, [0, 0])[column] += 1
+        return table(
+            [gettext(h) for h in (N_("Manager"), N_("Planned this week"), N_("Planned next week"))],
+            (
+                (manager_link(manager_id), integer(this), integer(following))
+                for manager_id in view.members
+                if manager_id in counts
+                for this, following in (counts[manager_id],)
+            ),
+            numeric=(1, 2),
+        )
 
     def schedule(items: list[Interaction]) -> Safe:
         return table(
-            [
-                gettext(header)
-                for header in (
-                    N_("Date"),
-                    N_("Kind"),
-                    N_("Client"),
-                    *((N_("Manager"),) if by_manager else ()),
-                )
-            ],
+            [gettext(header) for header in (N_("Date"), N_("Kind"), N_("Client"))],
             (
-                (
-                    day(i.date),
-                    lang.word("Interactions.kind", i.kind),
-                    client_link(i.client_id),
-                    *(
-                        (manager_link(i.manager_id or model.clients[i.client_id].manager_id),)
-                        if by_manager
-                        else ()
-                    ),
-                )
+                (day(i.date), lang.word("Interactions.kind", i.kind), client_link(i.client_id))
                 for i in items
             ),
         )
@@ -294,7 +300,7 @@ def scope_sections(
                     money(e.limit),
                     money(e.over),
                 )
-                for e in view.over_limit
+                for e in view.over_limit[:cap]
             ),
             numeric=(2, 3, 4) if by_manager else (1, 2, 3),
         ),
@@ -323,7 +329,7 @@ def scope_sections(
                     day(c.ends_on),
                     gettext("yes") if c.auto_renew else gettext("no"),
                 )
-                for c in view.expiring
+                for c in view.expiring[:cap]
             ),
         ),
         "activity_table": table(
@@ -340,8 +346,9 @@ def scope_sections(
             activity_rows,
             numeric=(1, 2, 3, 4),
         ),
-        "this_week_table": schedule(view.this_week),
-        "next_week_table": schedule(view.next_week),
+        "this_week_table": Safe("") if by_manager else schedule(view.this_week),
+        "next_week_table": Safe("") if by_manager else schedule(view.next_week),
+        "schedule_table": per_manager() if by_manager else Safe(""),
     }
 
 
