@@ -62,14 +62,49 @@ def test_check_json(tmp_path: Path) -> None:
     assert found["value"] == "'gold'" and found["expected"] == "one of key, corporate, smb, retail"
 
 
+def test_check_groups_one_problem_in_many_cells(tmp_path: Path) -> None:
+    grid = small_grid()
+    for row in range(4, 30):  # 26 currencies without their rate: one thing to fix
+        set_cell(grid, f"Rates!A{row}", f"Q{chr(65 + row // 26)}{chr(65 + row % 26)}")
+    code, output = invoke("check", "--source", str(write_csv(grid, tmp_path / "b")))
+    assert code == 1
+    (line,) = [line for line in output.splitlines() if "missing-value" in line]
+    assert line.startswith("error    Rates!B4, B5, B6 and 23 more  missing-value")
+    assert line.endswith("(26 cells)")
+    assert output.splitlines()[-1] == "invalid: 26 errors, 0 warnings"
+    document = json.loads(invoke("check", "--format", "json", "--source", str(tmp_path / "b"))[1])
+    assert len(document["issues"]) == 26  # JSON still lists every issue
+
+
+def test_check_groups_a_retyped_id_and_a_missing_rate(tmp_path: Path) -> None:
+    grid = small_grid()
+    header = grid["Sales"][0]
+    for number in range(3, 41):  # 38 sales of a client whose id was retyped
+        row = {"sale_id": f"S{number}", "date": "2026-02-01", "client_id": "C9", "amount": "5"}
+        grid["Sales"].append([row.get(column, "") for column in header])
+    grid["Sales"][2][header.index("currency")] = "GBP"
+    grid["Sales"][3][header.index("currency")] = "GBP"
+    code, output = invoke("check", "--source", str(write_csv(grid, tmp_path / "b")))
+    assert code == 1
+    lines = [line for line in output.splitlines() if line.startswith("error")]
+    assert len(lines) == 2, output
+    foreign, rate = sorted(lines, key=lambda line: "missing-rate" in line)
+    assert "Sales!C4, C5, C6 and 35 more" in foreign and foreign.endswith("(38 cells)")
+    assert "client_id 'C9' does not exist" in foreign
+    assert "Sales!I3, I4" in rate and "add a row to the Rates tab with currency GBP" in rate
+
+
 def test_check_limit_still_counts_everything(tmp_path: Path) -> None:
     grid = small_grid()
-    for row in range(4, 30):
-        set_cell(grid, f"Rates!A{row}", f"Q{chr(65 + row // 26)}{chr(65 + row % 26)}")
+    for row in range(4, 30):  # 26 values that are no currency, each a problem of its own
+        set_cell(grid, f"Rates!A{row}", f"{row}X")
+        set_cell(grid, f"Rates!B{row}", "1")
     code, output = invoke("check", "--limit", "3", "--source", str(write_csv(grid, tmp_path / "b")))
     assert code == 1
-    assert "... and 23 more (use --limit 0 or --format json to see all)." in output
-    assert "  Rates          missing-value               26" in output
+    assert (
+        "... and 23 more in 23 more groups (use --limit 0 or --format json to see all)." in output
+    )
+    assert len([line for line in output.splitlines() if line.startswith("error")]) == 3
     assert output.splitlines()[-1] == "invalid: 26 errors, 0 warnings"
 
 

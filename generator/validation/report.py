@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from dataclasses import dataclass
 from typing import Any
 
 from ..issues import ERROR, KEPT_PER_KIND, Issue
@@ -22,23 +23,73 @@ def _count(number: int, noun: str) -> str:
     return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
+# Cells a grouped issue names before "and N more".
+CELLS_SHOWN = 3
+
+
+@dataclass(frozen=True)
+class Group:
+    """Issues with the same severity, tab, code, column and value: one retyped id that 38 sales
+    use is one thing to fix, shown once with its count and its first cells."""
+
+    first: Issue
+    cells: tuple[str, ...]  # every cell (or row) of the group, in the report's order
+
+    @property
+    def count(self) -> int:
+        return len(self.cells)
+
+    @property
+    def where(self) -> str:
+        """``Sales!C40, C41, C57 and 35 more``: the first cells, on the tab named once."""
+        if self.count == 1:
+            return self.cells[0]
+        tab = f"{self.first.tab}!" if self.first.tab else ""
+        shown = [
+            cell.removeprefix(tab) if index else cell
+            for index, cell in enumerate(self.cells[:CELLS_SHOWN])
+        ]
+        more = self.count - len(shown)
+        return ", ".join(shown) + (f" and {more:,} more" if more else "")
+
+
+def grouped(issues: list[Issue]) -> list[Group]:
+    """The issues in groups of the same severity, tab, code, column and value (an empty cell
+    has none), each group where its first issue stands. Issues that name no cell or row (a
+    missing tab, a header) stay apart."""
+    groups: dict[tuple[Any, ...], list[Issue]] = {}
+    for found in issues:
+        key: tuple[Any, ...] = (found.severity, found.tab, found.code, found.column, found.value)
+        if found.cell is None and found.row is None:
+            key = (id(found),)
+        groups.setdefault(key, []).append(found)
+    return [Group(members[0], tuple(map(_where, members))) for members in groups.values()]
+
+
 def as_text(report: Report, location: str, limit: int = 0) -> str:
-    """The report as lines for a terminal: one issue a line, the worst first within each tab."""
+    """The report as lines for a terminal: one line for each problem, the same problem in many
+    cells (a retyped id, a missing rate) once with its count and first cells, the worst first
+    within each tab."""
     rows = sum(len(table) for table in report.tables.values())
     lines = [f"Checked {location}: {len(report.tables)} tabs, {rows:,} rows."]
-    shown = report.issues if limit <= 0 else report.issues[:limit]
+    groups = grouped(list(report.issues))
+    shown = groups if limit <= 0 else groups[:limit]
     if shown:
-        cell_width = max(len(_where(found)) for found in shown)
-        code_width = max(len(found.code) for found in shown)
-        for found in shown:
+        cell_width = min(max(len(group.where) for group in shown), 40)
+        code_width = max(len(group.first.code) for group in shown)
+        for group in shown:
+            times = f" ({group.count:,} cells)" if group.count > 1 else ""
             lines.append(
-                f"{found.severity:<7}  {_where(found):<{cell_width}}  "
-                f"{found.code:<{code_width}}  {_one_line(found.message)}"
+                f"{group.first.severity:<7}  {group.where:<{cell_width}}  "
+                f"{group.first.code:<{code_width}}  {_one_line(group.first.message)}{times}"
             )
     omitted = sum(report.omitted.values())
-    hidden = len(report.issues) - len(shown)
+    hidden = sum(group.count for group in groups[len(shown) :])
     if hidden > 0:
-        lines.append(f"... and {hidden:,} more (use --limit 0 or --format json to see all).")
+        lines.append(
+            f"... and {hidden:,} more in {len(groups) - len(shown):,} more groups "
+            "(use --limit 0 or --format json to see all)."
+        )
     if omitted:
         lines.append(
             f"... and {omitted:,} more of kinds listed {KEPT_PER_KIND:,} times already "
@@ -120,13 +171,16 @@ def _command_value(text: str) -> str:
 def github_annotations(report: Report, limit: int = 50) -> str:
     """Workflow commands that show the first issues as annotations on the run."""
     lines = []
-    for found in report.issues[:limit]:
+    groups = grouped(list(report.issues))
+    for group in groups[:limit]:
+        found = group.first
         level = "error" if found.severity == ERROR else "warning"
         title = (
-            _command_value(f"{_where(found)} {found.code}").replace(",", "%2C").replace("::", ": :")
+            _command_value(f"{group.where} {found.code}").replace(",", "%2C").replace("::", ": :")
         )
-        lines.append(f"::{level} title={title}::{_command_value(found.message)}")
-    hidden = len(report.issues) - limit
+        times = f" ({group.count} cells)" if group.count > 1 else ""
+        lines.append(f"::{level} title={title}::{_command_value(found.message + times)}")
+    hidden = sum(group.count for group in groups[limit:])
     if hidden > 0:
         lines.append(
             f"::notice title=More issues::{hidden} more issues are in the job summary and the check output."
@@ -144,10 +198,13 @@ def markdown_summary(report: Report, location: str, limit: int = 100) -> str:
             f"| {tab} | {code} | {severity} | {count} |"
             for (tab, code, severity), count in sorted(counts.items())
         ]
-        lines += ["", "| cell | code | what is wrong |", "|---|---|---|"]
-        for found in report.issues[:limit]:
-            message = _one_line(found.message).replace("|", "\\|").replace("<", "&lt;")
-            lines.append(f"| {_where(found)} | {found.code} | {message} |")
-        if len(report.issues) > limit:
-            lines.append(f"| … | | {len(report.issues) - limit:,} more, in the check output |")
+        lines += ["", "| cells | code | what is wrong |", "|---|---|---|"]
+        groups = grouped(list(report.issues))
+        for group in groups[:limit]:
+            message = _one_line(group.first.message).replace("|", "\\|").replace("<", "&lt;")
+            where = group.where.replace("|", "\\|")
+            lines.append(f"| {where} | {group.first.code} | {message} |")
+        hidden = sum(group.count for group in groups[limit:])
+        if hidden:
+            lines.append(f"| … | | {hidden:,} more, in the check output |")
     return "\n".join(lines) + "\n"

@@ -642,7 +642,8 @@ def _check_has_rate(
         if currency is not None and currency not in known:
             yield issue(
                 "missing-rate",
-                f"{currency} has no exchange rate in {rule.target} (the base currency is {base})",
+                f"{currency} has no exchange rate: add a row to the {rule.target} tab with "
+                f"currency {currency} and the {base} it is worth (the base currency is {base})",
                 tab=data.name,
                 cell=data.cell(rule.field, index),
                 row=data.row_numbers[index],
