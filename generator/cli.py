@@ -482,6 +482,36 @@ def doctor(ctx: click.Context, source: str | None) -> None:
 
 
 @cli.command()
+@click.argument(
+    "folder", required=False, default=".", type=click.Path(file_okay=False, path_type=Path)
+)
+@click.option(
+    "--force", is_flag=True, help="Write into a folder that is not empty (same-named files only)."
+)
+@click.pass_context
+def init(ctx: click.Context, folder: Path, force: bool) -> None:
+    """Start a team's own project in FOLDER (default: here), which must be new or empty.
+
+    Writes accountbook.toml (every setting, commented), mkdocs.yml, docs/about.md to start
+    from, the two GitHub workflows (a check on every push, the nightly publish),
+    .gitignore, requirements.txt and a blank workbook to import into Google Sheets; then
+    prints the next steps.
+
+    \b
+    Example:
+      accountbook init our-accounts
+    """
+    from .starter import NEXT_STEPS, TEMPLATE, init_project
+
+    with _failures(ctx, str(folder), "the project was not made"):
+        made = init_project(folder, force=force)
+    _echo(f"Made a project in {made.folder}:")
+    for name in made.files:
+        _echo(f"  {name}")
+    _echo(NEXT_STEPS.format(template=TEMPLATE))
+
+
+@cli.command()
 @click.option(
     "--out",
     required=True,

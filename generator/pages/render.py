@@ -10,7 +10,8 @@ import html
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from decimal import Decimal
-from functools import partial
+from functools import cache, partial
+from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -30,7 +31,14 @@ from .scope import LIST_CAP, plans_table, scope_sections, week_label
 
 COMPANY_CHART = N_("Company revenue against target by month")
 # Folders and files of docs/ that the generator owns; everything else there is hand-written.
-GENERATED = ("index.md", "roles", "managers", "clients", "kpi", "data", "downloads", "charts")
+GENERATED = (
+    "index.md", "roles", "managers", "clients", "kpi", "data", "downloads", "charts",
+    "accountbook.css",
+)  # fmt: skip
+# Pages and files every project's site has, shipped with the package (so a project made by
+# ``accountbook init`` needs nothing from this repository): the site's stylesheet and the KPI
+# definitions that every KPI page links to.
+_PACKAGED = Path(__file__).parent
 
 
 class _Site:
@@ -525,6 +533,8 @@ class Pages:
             },
         )
         emit("data/spreadsheet.md", english_only(lang, schema_markdown(self.schema)))
+        emit("data/kpi-definitions.md", english_only(lang, _packaged("kpi-definitions.md")))
+        emit("accountbook.css", _packaged("accountbook.css"))
         page(
             "quality.md.j2",
             "data/quality.md",
@@ -552,6 +562,11 @@ class Pages:
                     figure,
                 ),
             )
+
+
+@cache
+def _packaged(name: str) -> str:
+    return (_PACKAGED / name).read_text(encoding="utf-8")
 
 
 def english_only(lang: Language, markdown: str) -> str:
