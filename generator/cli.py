@@ -31,6 +31,7 @@ from . import __version__, pipeline
 from .config import Config, load_config
 from .contract.schema import SchemaError, load_schema
 from .errors import AccountbookError
+from .progress import Progress
 from .validation.report import (
     as_json,
     as_text,
@@ -110,6 +111,12 @@ def _failures(
         ) from error
 
 
+# Progress goes to standard error, so that standard output (a report, JSON) stays clean.
+QUIET = click.option(
+    "--quiet", "-q", is_flag=True, help="Say nothing while working (errors are still shown)."
+)
+
+
 def _config(ctx: click.Context, **options: object) -> Config:
     with _failures(ctx):
         config = load_config(ctx.obj)
@@ -147,8 +154,9 @@ def cli(ctx: click.Context, config_path: Path | None) -> None:
     type=click.IntRange(min=0),
     default=500,
     show_default=True,
-    help="Show at most this many issues in the text table (0: all); counts always cover all.",
+    help="Show at most this many problems in the text table (0: all); counts cover all.",
 )
+@QUIET
 @click.pass_context
 def check(
     ctx: click.Context,
@@ -156,6 +164,7 @@ def check(
     base_currency: str | None,
     output_format: str,
     limit: int,
+    quiet: bool,
 ) -> None:
     """Check the workbook against the contract and list every problem at once.
 
@@ -169,7 +178,7 @@ def check(
     """
     config = _config(ctx, source=source, base_currency=base_currency)
     with _failures(ctx):
-        report = pipeline.check(config)
+        report = pipeline.check(config, Progress.choose(quiet))
     location = str(config.source)
     _report_to_github(report, report.source_title or location)
     if output_format == "json":
@@ -214,6 +223,7 @@ def _today() -> date:
     help="Processes to run at once (default: one per core); 1 uses the least memory.",
 )
 @click.option("--timings", is_flag=True, help="Print how long each stage of the build took.")
+@QUIET
 @click.pass_context
 def build(
     ctx: click.Context,
@@ -223,6 +233,7 @@ def build(
     base_currency: str | None,
     jobs: int | None,
     timings: bool,
+    quiet: bool,
 ) -> None:
     """Check the workbook, compute the KPIs and build the site.
 
@@ -239,7 +250,7 @@ def build(
     report_date = as_of.date() if as_of else (config.report_date or _today())
     try:
         with _failures(ctx, "the site", "the site was not built; the previous site is unchanged"):
-            result = pipeline.build(config, report_date, Path.cwd())
+            result = pipeline.build(config, report_date, Path.cwd(), Progress.choose(quiet))
     except pipeline.InvalidWorkbook as invalid:
         _report_to_github(invalid.report, invalid.report.source_title or str(config.source))
         _echo(as_text(invalid.report, str(config.source), limit=500), err=True)
@@ -428,8 +439,9 @@ def guard(ctx: click.Context, source: str | None, site_dir: str | None) -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="The snapshot folder to write (replaced whole, only when the pull succeeded).",
 )
+@QUIET
 @click.pass_context
-def pull(ctx: click.Context, source: str | None, out: Path) -> None:
+def pull(ctx: click.Context, source: str | None, out: Path, quiet: bool) -> None:
     """Save the Google Sheet as a local snapshot: a folder of CSV files and snapshot.json.
 
     Two requests read every tab. A build can then run offline from the folder, and a team can
@@ -444,7 +456,7 @@ def pull(ctx: click.Context, source: str | None, out: Path) -> None:
     pulled_at = datetime.now(UTC).replace(microsecond=0).isoformat()
     try:
         with _failures(ctx, "the snapshot", "nothing was saved; the earlier snapshot is unchanged"):
-            folder = pipeline.pull(config, out, pulled_at)
+            folder = pipeline.pull(config, out, pulled_at, Progress.choose(quiet))
     except pipeline.InvalidWorkbook as invalid:
         _echo(as_text(invalid.report, str(config.source), limit=500), err=True)
         _echo("Nothing was saved; the earlier snapshot is unchanged.", err=True)

@@ -33,6 +33,7 @@ from .outputs import (
     write_marker,
 )
 from .pages.render import Pages
+from .progress import Progress
 from .site import build_site
 from .site.guard import secrets_from_environment
 from .sources.local import read
@@ -60,16 +61,21 @@ class BuildResult:
     timings: Timings
 
 
-def check(config: Config) -> Report:
+def check(config: Config, progress: Progress | None = None) -> Report:
     """Read the configured source and validate it against the contract."""
+    progress = progress or Progress("quiet")
     if not config.source:
         raise NoSourceError(
             "no source: pass --source PATH, or set source in accountbook.toml or ACCOUNTBOOK_SOURCE"
         )
     schema = load_schema()
     # Gather everything before judging: read every tab, then validate the whole workbook.
+    progress.start("Reading the workbook")
     workbook = read(config.source, schema.table_names, config.credentials, config.auth)
+    rows = sum(len(sheet.rows) for sheet in workbook.sheets.values())
+    progress.start(f"Checking {rows:,} rows")
     report = validate(workbook, schema, base_currency=config.base_currency)
+    progress.close()
     more = (
         missing_translations(report, config.languages)
         if report.valid and len(config.languages) > 1
@@ -87,10 +93,11 @@ def private_values(report: Report, config: Config) -> dict[str, str]:
     return model_private_values(report, config.publish_personal, config.publish_internal)
 
 
-def pull(config: Config, out: Path, pulled_at: str) -> Path:
+def pull(config: Config, out: Path, pulled_at: str, progress: Progress | None = None) -> Path:
     """Save the configured Google Sheet as a local snapshot folder that builds offline."""
     from .sources import sheets
 
+    progress = progress or Progress("quiet")
     key = sheets.spreadsheet_key(str(config.source or ""))
     if key is None:
         raise NoSourceError(
@@ -100,22 +107,34 @@ def pull(config: Config, out: Path, pulled_at: str) -> Path:
 
     _may_replace(out, config, Path.cwd(), "the pull", "--out", SNAPSHOT_FILE)
     schema = load_schema()
+    progress.start("Reading the Google Sheet")
     spreadsheet = sheets.read_sheet(
         key, schema.table_names, sheets.connect(config.credentials, config.auth)
     )
+    progress.start("Writing the snapshot")
     if spreadsheet.workbook.problems:  # cells that a snapshot could not keep as they are
         raise InvalidWorkbook(Report(issues=spreadsheet.workbook.problems, tables={}))
     kinds = {
         table.name: {column.name: column.type for column in table.fields} for table in schema.tables
     }
-    return sheets.write_snapshot(spreadsheet, kinds, out, pulled_at)
+    try:
+        return sheets.write_snapshot(spreadsheet, kinds, out, pulled_at)
+    finally:
+        progress.close()
 
 
-def build(config: Config, as_of: date, project: Path) -> BuildResult:
-    """Check the workbook, compute the KPIs, render the pages and build the site."""
+def build(
+    config: Config, as_of: date, project: Path, progress: Progress | None = None
+) -> BuildResult:
+    """Check the workbook, compute the KPIs, render the pages and build the site; each stage
+    is shown on ``progress`` as it starts."""
     # Gather, then write: everything is read, validated and rendered in memory first.
-    with workers.limited(config.jobs):
-        return _build(config, as_of, project)
+    progress = progress or Progress("quiet")
+    try:
+        with workers.limited(config.jobs):
+            return _build(config, as_of, project, Timings(progress))
+    finally:
+        progress.close()
 
 
 def site_folder(config: Config, project: Path) -> Path:
@@ -144,8 +163,7 @@ def _may_replace(
     check_output_folder(folder, protected, marker, what, option, force=force, legacy=legacy)
 
 
-def _build(config: Config, as_of: date, project: Path) -> BuildResult:
-    timings = Timings()
+def _build(config: Config, as_of: date, project: Path, timings: Timings) -> BuildResult:
     site_dir = site_folder(config, project)  # refused before any work is done
     with timings.stage("read and validate"):
         report = check(config)

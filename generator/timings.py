@@ -6,21 +6,30 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from .progress import Progress
+
 
 class Timings:
-    """Wall-clock seconds per stage, in the order the stages first ran."""
+    """Wall-clock seconds per stage, in the order the stages first ran; each stage is also
+    shown to a person as it starts (see progress.py)."""
 
-    def __init__(self) -> None:
+    def __init__(self, progress: Progress | None = None) -> None:
         self.stages: dict[str, float] = {}
+        self.progress = progress or Progress("quiet")
         self._started = time.perf_counter()
 
     @contextmanager
-    def stage(self, name: str) -> Iterator[None]:
+    def stage(self, name: str, total: int | None = None) -> Iterator[None]:
         started = time.perf_counter()
+        self.progress.start(name, total)
         try:
             yield
         finally:
             self.stages[name] = self.stages.get(name, 0.0) + time.perf_counter() - started
+
+    def advance(self, done: int, total: int | None = None) -> None:
+        """How many things the current stage has done so far (pages written, files scanned)."""
+        self.progress.advance(done, total)
 
     def total(self) -> float:
         return time.perf_counter() - self._started

@@ -160,7 +160,7 @@ def build_site(
         publishable(built)
         # Never publish a site that leaks: scan it before anything is put in place.
         with timings.stage("safety scan"):
-            findings = scan(built, private, secrets)
+            findings = scan(built, private, secrets, timings.advance)
         if findings:
             raise UnsafeSiteError(findings)
         # docs/ and the site always come from the same build: all of it moves, or none.
@@ -202,18 +202,23 @@ class _LanguageBuild:
             _copy_hand_written(self.project / "docs", self.docs, language(self.code))
             records = self.docs.with_name(self.docs.name + "-records") if RECORD_PAGES else None
             staged = _Staging(self.docs, records, engine)
-            self.source.render_into(self.code, staged.write)
+
+            def write(relative: str, content: str | bytes) -> None:
+                staged.write(relative, content)
+                self.timings.advance(staged.pages)
+
+            self.source.render_into(self.code, write)
             if self.release:
                 self.source.release()
                 memory.give_back()
         with self.timings.stage("MkDocs"):
             engine.build(self.docs, self.site)
         if staged.records or staged.held:
-            with self.timings.stage("record pages"):
+            with self.timings.stage("record pages", len(staged.records)):
                 try:
                     _put_back_tables(engine, staged, self.site)
                     if staged.records:
-                        _write_records(engine, staged, self.site)
+                        _write_records(engine, staged, self.site, self.timings.advance)
                     shell = True
                 except ShellError:
                     shell = False  # a theme or setting the renderer does not know
@@ -244,7 +249,9 @@ def _put_back_tables(engine: Engine, staged: _Staging, site: Path) -> None:
         )
 
 
-def _write_records(engine: Engine, staged: _Staging, site: Path) -> None:
+def _write_records(
+    engine: Engine, staged: _Staging, site: Path, advance: Callable[[int], None] = lambda _: None
+) -> None:
     """Every record page the engine did not build, written into the shell; their search
     entries and sitemap entries joined to the engine's."""
     assert staged.shell is not None and staged.records_folder is not None
@@ -274,6 +281,7 @@ def _write_records(engine: Engine, staged: _Staging, site: Path) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(shell.page(article, url), encoding="utf-8", newline="\n")
         urls.append(url)
+        advance(len(urls))
         if index is not None:
             entries[url] = engine.search_entries(
                 url, article.title, search_content(article.body), article.toc

@@ -16,7 +16,7 @@ import html
 import json
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -74,13 +74,17 @@ PARALLEL_FILES = 4000
 
 
 def scan(
-    site: Path, private: Mapping[str, str] | Iterable[str], secrets: Iterable[str] = ()
+    site: Path,
+    private: Mapping[str, str] | Iterable[str],
+    secrets: Iterable[str] = (),
+    advance: Callable[[int, int], None] | None = None,
 ) -> list[Finding]:
     """Every finding in the files of ``site``: foreign scripts, handlers, bad links, leaks.
 
     ``private`` maps each value that must not be published to where it came from
     (``Clients.email, Clients!F4``), or is just the values. A big site's files are shared out
     between forked processes, one per core; the findings come back in the files' order.
+    ``advance(done, total)`` hears how many files are scanned (in this process).
     """
     origins = private if isinstance(private, Mapping) else dict.fromkeys(private, "")
     private_values = {
@@ -92,7 +96,9 @@ def scan(
     paths = sorted(path for path in site.rglob("*") if path.is_file())
     workers = min(parallel.cores(), max(1, len(paths) // (PARALLEL_FILES // 2)))
     if workers < 2 or not parallel.can_fork():
-        return _scan_files(site, paths, allowed_inline, private_values, emails, secret_values)
+        return _scan_files(
+            site, paths, allowed_inline, private_values, emails, secret_values, advance
+        )
     processes = [
         parallel.start(
             _scan_files,
@@ -107,8 +113,10 @@ def scan(
     ]
     findings: list[Finding] = []
     try:
-        for process in processes:
+        for done, process in enumerate(processes, start=1):
             findings += parallel.outcome(process)
+            if advance is not None:
+                advance(len(paths) * done // len(processes), len(paths))
     finally:
         for process in processes:
             if process.is_alive():
@@ -125,9 +133,12 @@ def _scan_files(
     private: Mapping[str, str],
     emails: set[str],
     secrets: list[str],
+    advance: Callable[[int, int], None] | None = None,
 ) -> list[Finding]:
     findings: list[Finding] = []
-    for path in paths:
+    for done, path in enumerate(paths):
+        if advance is not None:
+            advance(done, len(paths))
         name = str(path.relative_to(site))
         suffix = path.suffix.lower()
         if suffix == ".xlsx":
