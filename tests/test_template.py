@@ -20,7 +20,9 @@ def test_template_has_a_tab_per_table_with_explained_headers(
 ) -> None:
     path = write_template(schema, tmp_path / "template.xlsx")
     book = openpyxl.load_workbook(path)
-    assert book.sheetnames == list(schema.table_names)
+    # A tab per table, then the hidden list of currencies the dropdowns offer.
+    assert book.sheetnames == [*schema.table_names, "Lists"]
+    assert book["Lists"].sheet_state == "hidden"
     for table in schema.tables:
         sheet = book[table.name]
         assert sheet.freeze_panes == "A2"
@@ -42,13 +44,33 @@ def test_template_dropdowns_and_formats(tmp_path: Path, schema: Schema) -> None:
         if rule.type == "list"
     }
     assert lists == {
+        "C2:C51": "'Managers'!$A$2:$A$51",  # manager_id: the Managers tab's ids
         "D2:D51": '"key,corporate,smb,retail"',
         "E2:E51": '"prospect,active,paused,churned"',
     }
     managers = book["Managers"]
-    boolean = [r for r in managers.data_validations.dataValidation if r.type == "list"]
-    assert [(str(r.sqref), r.formula1) for r in boolean] == [("H2:H51", '"TRUE,FALSE"')]
+    boolean = [r for r in managers.data_validations.dataValidation if r.formula1 == '"TRUE,FALSE"']
+    assert [str(r.sqref) for r in boolean] == ["H2:H51"]
     sales = book["Sales"]
+    references = {
+        str(rule.sqref): rule.formula1
+        for rule in sales.data_validations.dataValidation
+        if rule.type == "list"
+    }
+    assert references == {
+        "C2:C51": "'Clients'!$A$2:$A$51",
+        "D2:D51": "'Contracts'!$A$2:$A$51",
+        "E2:E51": "'Managers'!$A$2:$A$51",
+        "I2:I51": f"'Lists'!$A$2:$A${1 + book['Lists'].max_row - 1}",
+    }
+    codes = [row[0] for row in book["Lists"].iter_rows(min_row=2, values_only=True)]
+    assert {"EUR", "USD", "CZK", "PHP"} <= set(codes) and codes == sorted(codes)
+    roles = {
+        str(rule.sqref): rule.formula1
+        for rule in book["Managers"].data_validations.dataValidation
+        if rule.type == "list"
+    }
+    assert roles["D2:D51"] == "'Roles'!$A$2:$A$51" and roles["E2:E51"] == "'Managers'!$A$2:$A$51"
     assert _number_format(sales, 2) == "yyyy-mm-dd"  # date
     assert _number_format(sales, 8) == "#,##0.00"  # amount
     assert _number_format(sales, 1) == "@"  # sale_id: text, so an id like 0012 keeps its zeros

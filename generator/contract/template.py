@@ -6,6 +6,7 @@ from datetime import datetime
 from pathlib import Path
 
 import xlsxwriter
+from xlsxwriter.utility import xl_col_to_name
 
 from .docs import column_note
 from .schema import Field, Schema, Table
@@ -65,6 +66,7 @@ def write_template(schema: Schema, path: Path, rows: int = 1000) -> Path:
             for kind, code in _NUMBER_FORMATS.items()
         }
         text = workbook.add_format({"num_format": "@"})
+        lists = _Lists(schema, rows)
         for table in schema.tables:
             sheet = workbook.add_worksheet(table.name)
             sheet.freeze_panes(1, 0)
@@ -75,7 +77,15 @@ def write_template(schema: Schema, path: Path, rows: int = 1000) -> Path:
                 )
                 cell_format = formats.get(column.type, text)
                 sheet.set_column(position, position, _width(column), cell_format)
-                _add_validation(sheet, table, column, position, rows)
+                _add_validation(sheet, table, column, position, rows, lists)
+        # The currencies a dropdown offers, on a hidden tab of their own (a list written into
+        # the validation itself may not exceed 255 characters). Not a tab of the contract, so
+        # a check ignores it.
+        hidden = workbook.add_worksheet(LISTS_TAB)
+        hidden.write_string(0, 0, "currency", header)
+        for row, code in enumerate(CURRENCIES, start=1):
+            hidden.write_string(row, 0, code)
+        hidden.hide()
         workbook.close()
     except BaseException:
         partial.unlink(missing_ok=True)
@@ -88,11 +98,74 @@ def _width(column: Field) -> int:
     return max(len(column.name) + 4, 14 if column.type in ("date", "number") else 12)
 
 
+LISTS_TAB = "Lists"
+
+
+def _currencies() -> tuple[str, ...]:
+    """The ISO 4217 codes a currency dropdown offers: every current one CLDR knows."""
+    from babel.numbers import list_currencies
+
+    return tuple(sorted(code for code in list_currencies() if len(code) == 3 and code.isupper()))
+
+
+CURRENCIES = _currencies()
+
+
+class _Lists:
+    """Where each reference column's dropdown takes its values: the key column of the tab it
+    refers to (``Clients!$A$2:$A$1001`` for Sales.client_id), and the currencies' hidden tab."""
+
+    def __init__(self, schema: Schema, rows: int) -> None:
+        self.sources: dict[tuple[str, str], str] = {}
+        for table in schema.tables:
+            for key in table.foreign_keys:
+                if len(key.fields) != 1:
+                    continue
+                target = schema.table(key.target)
+                letter = xl_col_to_name(list(target.field_names).index(key.target_fields[0]))
+                self.sources[(table.name, key.fields[0])] = (
+                    f"='{target.name}'!${letter}$2:${letter}${rows + 1}"
+                )
+        self.currencies = f"='{LISTS_TAB}'!$A$2:$A${len(CURRENCIES) + 1}"
+
+    def source(self, table: Table, column: Field) -> tuple[str, str] | None:
+        """The range a column's dropdown lists, and what to call it in a message."""
+        found = self.sources.get((table.name, column.name))
+        if found is not None:
+            target = next(k for k in table.foreign_keys if k.fields == (column.name,))
+            return found, f"a {target.target_fields[0]} of the {target.target} tab"
+        if column.type == "currency":
+            return self.currencies, "an ISO 4217 currency code such as EUR"
+        return None
+
+
 def _add_validation(
-    sheet: xlsxwriter.worksheet.Worksheet, table: Table, column: Field, position: int, rows: int
+    sheet: xlsxwriter.worksheet.Worksheet,
+    table: Table,
+    column: Field,
+    position: int,
+    rows: int,
+    lists: _Lists,
 ) -> None:
     choices = list(column.enum) or (_BOOLEAN_CHOICES if column.type == "boolean" else [])
-    if choices:
+    reference = lists.source(table, column)
+    if reference is not None and not choices:
+        source, what = reference
+        sheet.data_validation(
+            1,
+            position,
+            rows,
+            position,
+            {
+                "validate": "list",
+                "source": source,
+                "input_title": column.name[:32],
+                "input_message": f"Pick {what}."[:255],
+                "error_title": "Not in the list",
+                "error_message": f"{column.name} must be {what}."[:255],
+            },
+        )
+    elif choices:
         sheet.data_validation(
             1,
             position,
