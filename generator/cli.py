@@ -136,7 +136,7 @@ def cli(ctx: click.Context, config_path: Path | None) -> None:
     ctx.obj = config_path
 
 
-@cli.command()
+@cli.command(short_help="Check the workbook and list every problem, by cell.")
 @click.option(
     "--source", help="A Google Sheets URL or key, an .xlsx workbook or a folder of <Tab>.csv files."
 )
@@ -206,7 +206,7 @@ def _today() -> date:
     return datetime.now(UTC).astimezone().date()
 
 
-@cli.command()
+@cli.command(short_help="Check the workbook and build the site.")
 @click.option(
     "--source", help="A Google Sheets URL or key, an .xlsx workbook or a folder of <Tab>.csv files."
 )
@@ -271,7 +271,7 @@ def build(
         _echo("\n".join(result.timings.lines()))
 
 
-@cli.command()
+@cli.command(short_help="Build the site and serve it here, rebuilding on changes.")
 @click.option(
     "--source", help="A Google Sheets URL or key, an .xlsx workbook or a folder of <Tab>.csv files."
 )
@@ -338,7 +338,7 @@ def serve(ctx: click.Context, source: str | None, as_of: datetime | None, dev_ad
         httpd.server_close()
 
 
-@cli.command()
+@cli.command(short_help="Write the downloads (xlsx, csv, json) without a site.")
 @click.option(
     "--source", help="A Google Sheets URL or key, an .xlsx workbook or a folder of <Tab>.csv files."
 )
@@ -399,7 +399,7 @@ def export(
     _echo(f"Wrote {len(written):,} {noun} to {out} as of {report_date.isoformat()}")
 
 
-@cli.command()
+@cli.command(short_help="Scan a built site for scripts, personal data, keys.")
 @click.option("--source", help="The workbook the site was built from (for its private values).")
 @click.option("--site-dir", help="The built site to scan (default: site).")
 @click.pass_context
@@ -421,17 +421,20 @@ def guard(ctx: click.Context, source: str | None, site_dir: str | None) -> None:
         report = pipeline.check(config)
     folder = Path(config.site_dir)
     if not (folder / "index.html").is_file():
-        raise Failure(f"{folder}: no built site here (no index.html)")
+        raise Failure(
+            f"{folder} holds no built site (no index.html): run accountbook build first, or "
+            "name the site's folder with --site-dir."
+        )
     findings = scan(folder, pipeline.private_values(report, config), secrets_from_environment())
     for finding in findings:
         _echo(inert(f"{finding.file}: {finding.what} {finding.detail}"))
     if findings:
         _echo(f"{len(findings)} problems: do not publish this site.", err=True)
         ctx.exit(EXIT_INVALID)
-    _echo(f"{folder}: nothing to stop publishing.")
+    _echo(f"{folder}: nothing found that must not be published.")
 
 
-@cli.command()
+@cli.command(short_help="Save the Google Sheet as a snapshot folder.")
 @click.option("--source", help="The Google Sheets URL or key (default: source in the config).")
 @click.option(
     "--out",
@@ -464,7 +467,7 @@ def pull(ctx: click.Context, source: str | None, out: Path, quiet: bool) -> None
     _echo(f"Saved {folder} (pulled {pulled_at})")
 
 
-@cli.command()
+@cli.command(short_help="Check Google access, the tabs and the headers.")
 @click.option("--source", help="The Google Sheets URL or key, or a local workbook.")
 @click.pass_context
 def doctor(ctx: click.Context, source: str | None) -> None:
@@ -493,7 +496,7 @@ def doctor(ctx: click.Context, source: str | None) -> None:
     _echo("Tabs and headers match the contract. Run accountbook check for the values.")
 
 
-@cli.command()
+@cli.command(short_help="Start a team's own project in a new folder.")
 @click.argument(
     "folder", required=False, default=".", type=click.Path(file_okay=False, path_type=Path)
 )
@@ -523,7 +526,7 @@ def init(ctx: click.Context, folder: Path, force: bool) -> None:
     _echo(NEXT_STEPS.format(template=TEMPLATE))
 
 
-@cli.command()
+@cli.command(short_help="Write a blank workbook to fill in, with dropdowns.")
 @click.option(
     "--out",
     required=True,
@@ -563,7 +566,7 @@ def template(ctx: click.Context, out: Path, rows: int, force: bool) -> None:
     _echo(f"Wrote {out}")
 
 
-@cli.command()
+@cli.command(short_help="Print the contract: every tab, column and rule.")
 @click.option(
     "--format",
     "output_format",

@@ -45,6 +45,10 @@ class NoSourceError(InputError):
     """Neither the options nor the config name a source."""
 
 
+class NotAProjectError(InputError):
+    """The folder a build runs in has no mkdocs.yml: it is not a project."""
+
+
 class InvalidWorkbook(InvalidWorkbookError):
     """The workbook has errors; the site is not built."""
 
@@ -164,6 +168,11 @@ def _may_replace(
 
 
 def _build(config: Config, as_of: date, project: Path, timings: Timings) -> BuildResult:
+    if not (project / "mkdocs.yml").is_file():
+        raise NotAProjectError(
+            f"{project} has no mkdocs.yml, so it is not an Accountbook project: run the command "
+            "from the project's folder, or make a project here with accountbook init."
+        )
     site_dir = site_folder(config, project)  # refused before any work is done
     with timings.stage("read and validate"):
         report = check(config)

@@ -131,3 +131,13 @@ def test_a_project_made_by_init_builds_from_the_wheel_alone(tmp_path: Path, whee
     # The blank template init wrote builds too: a team sees its site before any data is in.
     blank = run("build", cwd=project)
     assert blank.returncode == 0, blank.stdout + blank.stderr
+
+
+def test_a_build_outside_a_project_says_to_run_init(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["build", "--source", str(DEMO), "--quiet"])
+    assert result.exit_code == 2, result.output
+    assert "has no mkdocs.yml" in result.output and "accountbook init" in result.output
+    assert list(tmp_path.iterdir()) == []  # nothing was written

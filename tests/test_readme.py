@@ -14,7 +14,15 @@ def test_readme_lists_every_issue_code_with_its_severity() -> None:
         assert f"| `{code}` | {severity} | {meaning} |" in README
 
 
+VENV = (
+    "{ python3 -m venv .venv || python3 -m venv --without-pip --system-site-packages .venv; }"
+    " && . .venv/bin/activate && python -m pip install -e "
+)
+
+
 def test_readme_quick_start_is_two_commands() -> None:
-    assert "pip install -e . && accountbook build" in README
-    assert "pip install -e '.[test]' && pytest -n auto" in README
+    # Each one line that makes its own virtual environment (Debian's Python refuses pip
+    # outside one), so either runs first on a fresh machine.
+    assert f"\n{VENV}. && accountbook build\n" in README
+    assert f"\n{VENV}'.[test]' && pytest -n auto\n" in README
     assert "pytest -n auto" in (Path(__file__).resolve().parent.parent / ".ci" / "run").read_text()

@@ -136,7 +136,7 @@ def _may_hold_errors(joined: str) -> bool:
 
 def _error_cell(text: str) -> CellProblem | None:
     if text in ERROR_VALUES:
-        return CellProblem("error-cell", "a value, not a formula error")
+        return CellProblem("error-cell", "a value instead of a formula error")
     return None
 
 

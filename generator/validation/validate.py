@@ -307,15 +307,15 @@ def _typed_column(
 
     for index, cell_problem in bad:
         value = raw[index]
-        issues.append(
-            problem(
-                cell_problem.code,
-                index,
-                f"{column.name}: {shown_value(value, column.personal)} is not {cell_problem.expected}",
-                cell_problem.expected,
-                value,
+        shown = shown_value(value, column.personal)
+        if cell_problem.code == "error-cell":
+            message = (
+                f"{column.name}: the cell shows the formula error {shown}; fix the formula, or "
+                "type the value itself"
             )
-        )
+        else:
+            message = f"{column.name}: {shown} is not {cell_problem.expected}"
+        issues.append(problem(cell_problem.code, index, message, cell_problem.expected, value))
     if column.default is not None and None in typed:
         default = parse_column(column.type, [column.default])[0][0]
         failed = {index for index, _ in bad}
