@@ -2,7 +2,8 @@
 
 Run: ``python bench/bench_build.py --clients 20000 --sales 750000 --base 37c5ed1 --rounds 2``
 (add ``--languages en,cs,de,pt,el,tl`` for the six-language build; ``--base HEAD --new HEAD
---base-languages en --languages en,cs,de,pt,el,tl`` compares six languages with one).
+--base-languages en --languages en,cs,de,pt,el,tl`` compares six languages with one, and
+``--base HEAD --new HEAD --base-progress quiet --progress bar`` what drawing the progress costs).
 
 The base revision is checked out of git into a scratch folder (``git worktree``) and runs from
 there with this environment's packages. Each round builds the same generated workbook with the
@@ -39,8 +40,9 @@ AS_OF = date(2026, 11, 22)
 def _project(folder: Path, tree: Path, languages: str) -> Path:
     folder.mkdir(parents=True)
     shutil.copy(tree / "mkdocs.yml", folder / "mkdocs.yml")
-    for name in ("guide", "stylesheets"):
-        shutil.copytree(tree / "docs" / name, folder / "docs" / name)
+    for name in ("guide", "stylesheets"):  # the stylesheet is in the package since init
+        if (tree / "docs" / name).is_dir():
+            shutil.copytree(tree / "docs" / name, folder / "docs" / name)
     (folder / "accountbook.toml").write_text(
         f"languages = [{', '.join(repr(code) for code in languages.split(','))}]\n".replace(
             "'", '"'
@@ -50,9 +52,13 @@ def _project(folder: Path, tree: Path, languages: str) -> Path:
     return folder
 
 
-def _build(tree: Path, project: Path, source: Path) -> tuple[float, int, str]:
-    """One build with ``tree``'s package: seconds, peak bytes, and what it printed."""
+def _build(tree: Path, project: Path, source: Path, progress: str = "") -> tuple[float, int, str]:
+    """One build with ``tree``'s package: seconds, peak bytes, and what it printed.
+    ``progress`` is the progress mode (bar, lines, quiet; empty: as on a pipe)."""
     env = {**os.environ, "PYTHONPATH": str(tree)}
+    env.pop("ACCOUNTBOOK_PROGRESS", None)
+    if progress:
+        env["ACCOUNTBOOK_PROGRESS"] = progress
     started = time.perf_counter()
     with TreeMemory() as memory:
         done = subprocess.run(
@@ -79,7 +85,12 @@ def main() -> None:
         help="the base build's languages (default: --languages); with --base and --new the "
         "same revision, this compares a build in other languages",
     )
+    parser.add_argument(
+        "--progress", default="", help="the new build's progress mode: bar, lines or quiet"
+    )
+    parser.add_argument("--base-progress", default="", help="the base build's progress mode")
     options = parser.parse_args()
+    progress = {"base": options.base_progress, "new": options.progress}
     source = dataset(options.clients, options.sales)
     with tempfile.TemporaryDirectory(dir=ROOT / "bench") as scratch:
         base = Path(scratch) / "base-tree"
@@ -111,7 +122,7 @@ def main() -> None:
             for number in range(1, options.rounds + 1):
                 runs = {}
                 for name, tree in trees.items():
-                    runs[name] = _build(tree, projects[name], source)
+                    runs[name] = _build(tree, projects[name], source, progress[name])
                     seconds, peak, printed = runs[name]
                     print(f"round {number} {name}: {seconds:.1f} s, peak {peak / 2**20:,.0f} MiB")
                     last = printed if name == "new" else last
