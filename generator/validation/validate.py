@@ -161,7 +161,13 @@ def _missing_tab(table: Table, workbook: Workbook) -> Issue:
     hint = f"; a tab named {close!r} exists, and tab names are exact" if close else ""
     return issue(
         "missing-tab",
-        f"the required tab {table.name} is missing{hint}",
+        f"the required tab {table.name} is missing{hint}: "
+        + (
+            f"rename it to {table.name}"
+            if close
+            else f"add a tab named {table.name} with the header {', '.join(table.field_names)} "
+            "(accountbook template writes one)"
+        ),
         tab=table.name,
         expected=f"a tab named {table.name}",
     )
