@@ -145,7 +145,7 @@ _INDEXED_HEADING = re.compile(r"<h[1-6](?! data-search-exclude)[ >]")
 
 # A table this long in a page MkDocs builds is put back after the build: MkDocs (its Markdown
 # library and the search plugin) parses a raw HTML block, and a list of 20,000 clients is one.
-LONG_TABLE = 8192
+LONG_TABLE = 1024
 
 
 def hold_tables(markdown: str, page: str) -> tuple[str, list[str]]:
