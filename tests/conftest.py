@@ -107,6 +107,13 @@ SMALL: dict[str, list[dict[str, str]]] = {
 }
 
 
+@pytest.fixture(autouse=True)
+def _no_progress(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Commands run by tests say nothing while working (tests/test_progress.py checks that
+    they do): Click's test runner mixes standard error into the output the tests read."""
+    monkeypatch.setenv("ACCOUNTBOOK_PROGRESS", "quiet")
+
+
 @pytest.fixture(scope="session")
 def schema() -> Schema:
     return load_schema()

@@ -40,7 +40,7 @@ from .conftest import Grid, set_cell, small_grid, write_csv, write_xlsx
 from .fake_sheets import KEY, FakeSheets
 from .test_site import AS_OF, ROOT, make_project, tree_digest
 
-ENV = {**os.environ, "PYTHONUNBUFFERED": "1"}
+ENV = {**os.environ, "PYTHONUNBUFFERED": "1", "ACCOUNTBOOK_PROGRESS": "quiet"}
 
 
 def _project(tmp_path: Path, grid: Grid | None = None, config: str = "") -> Path:

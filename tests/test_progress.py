@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from generator.progress import Progress
 
 from .conftest import small_grid, write_csv
@@ -124,7 +126,8 @@ class _Terminal:
         return True
 
 
-def test_counts_are_drawn_with_a_bar_and_cleared() -> None:
+def test_counts_are_drawn_with_a_bar_and_cleared(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("ACCOUNTBOOK_PROGRESS")
     stream = _Terminal()
     progress = Progress.choose(stream=stream)  # type: ignore[arg-type]
     assert progress.mode == "bar"

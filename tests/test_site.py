@@ -459,8 +459,8 @@ def test_pages_rendered_already_build_the_same_site(tmp_path: Path) -> None:
     project = make_project(tmp_path / "p")
     pages = build_site(files, project, project / "site", "Test site", AS_OF)
     # 60 dossiers, 8 managers, 3 roles, and home, 3 lists, company KPIs, leaderboard, 3 teams,
-    # the spreadsheet guide and data quality.
-    assert pages == 60 + 8 + 3 + 11
+    # the spreadsheet guide, the KPI definitions and data quality.
+    assert pages == 60 + 8 + 3 + 12
     assert (project / "site" / "clients" / "C00060" / "index.html").is_file()
 
 

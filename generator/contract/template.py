@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from pathlib import Path
 
@@ -35,7 +36,15 @@ def is_template(path: Path) -> bool:
             custom = archive.read("docProps/custom.xml").decode("utf-8", "replace")
             if TEMPLATE_PROPERTY not in custom:
                 return False
-            sheets = [name for name in archive.namelist() if name.startswith("xl/worksheets/s")]
+            # The hidden list of currencies has rows of its own: it is not data.
+            book = archive.read("xl/workbook.xml").decode("utf-8", "replace")
+            lists = re.search(rf'<sheet name="{LISTS_TAB}" sheetId="(\d+)"', book)
+            skip = f"xl/worksheets/sheet{lists[1]}.xml" if lists else ""
+            sheets = [
+                name
+                for name in archive.namelist()
+                if name.startswith("xl/worksheets/s") and name != skip
+            ]
             return all('r="2"' not in _sheet_rows(archive.read(name)) for name in sheets)
     except (OSError, KeyError, zipfile.BadZipFile):
         return False
