@@ -37,41 +37,6 @@ def current_period(kpis: Kpis, kind: str) -> Period | None:
     return periods[-1] if periods else None
 
 
-def declining_clients(model: Model, as_of: date) -> dict[str, tuple[Decimal, Decimal]]:
-    """Clients whose last 90 days sold under 75 % of the 90 days before: (recent, before)."""
-    recent_from = as_of - timedelta(days=DECLINE_WINDOW_DAYS)
-    before_from = recent_from - timedelta(days=DECLINE_WINDOW_DAYS)
-    recent: dict[str, Decimal] = defaultdict(Decimal)
-    before: dict[str, Decimal] = defaultdict(Decimal)
-    for sale in model.sales:
-        if recent_from < sale.date <= as_of:
-            recent[sale.client_id] += sale.amount_base
-        elif before_from < sale.date <= recent_from:
-            before[sale.client_id] += sale.amount_base
-    return {
-        client_id: (recent[client_id], amount)
-        for client_id, amount in sorted(before.items())
-        if amount > 0 and recent[client_id] < amount * DECLINE_SHARE
-    }
-
-
-def lost_clients(kpis: Kpis, model: Model, quarter: Period | None) -> list[str]:
-    """Clients that bought in the previous quarter and not in this one."""
-    if quarter is None:
-        return []
-    this, previous = set(), set()
-    first, last = quarter.first_day, quarter.last_day
-    previous_first, previous_last = quarter.previous().first_day, quarter.previous().last_day
-    for sale in model.sales:
-        if sale.amount <= 0:
-            continue
-        if first <= sale.date <= last:
-            this.add(sale.client_id)
-        elif previous_first <= sale.date <= previous_last:
-            previous.add(sale.client_id)
-    return sorted(previous - this, key=lambda client_id: model.clients[client_id].name)
-
-
 def leaderboard(kpis: Kpis, model: Model, period: Period) -> list[KpiRow]:
     """The managers of ``period`` by attainment (then revenue, then id); those with neither a
     target nor revenue are left out."""
@@ -301,14 +266,13 @@ class Insights:
         self.model, self.kpis, self.as_of = model, kpis, as_of
         self.receivables = open_invoices(model.sales, as_of)
         self.expiring = expiring_contracts(model, as_of)
-        self.declining = declining_clients(model, as_of)
         self.current = {kind: current_period(kpis, kind) for kind in ("month", "quarter", "year")}
-        self.lost = lost_clients(kpis, model, self.current["quarter"])
         self.boards = {
             kind: leaderboard(kpis, model, period)
             for kind, period in self.current.items()
             if period
         }
+        self._sales_once(model, as_of)
         self.overdue_by_client: dict[str, Decimal] = defaultdict(Decimal)
         self.open_by_client: dict[str, Decimal] = defaultdict(Decimal)
         self._open: dict[str, list[Decimal]] = {}  # manager: [not due, bucket, ...]
@@ -330,22 +294,6 @@ class Insights:
             for client in model.clients.values()
             if (limit := client.credit_limit) is not None
         }
-        window_from = as_of - timedelta(days=DSO_WINDOW_DAYS)
-        self._recent: dict[str, Decimal] = defaultdict(Decimal)
-        self._collection = _MonthBook(2)  # due, paid on time
-        for sale in model.sales:
-            if sale.amount <= 0:
-                continue
-            if window_from < sale.date <= as_of:
-                self._recent[sale.manager_id] += sale.amount_base
-            if sale.due_on is not None and sale.due_on <= as_of:
-                self._collection.add(sale.manager_id, sale.due_on, 0)
-                if (
-                    sale.paid_on is not None
-                    and sale.paid_on <= sale.due_on
-                    and sale.paid_base >= sale.amount_base
-                ):
-                    self._collection.add(sale.manager_id, sale.due_on, 1)
         self._signed = _MonthBook(2)  # with a new client, renewal
         seen: set[str] = set()
         signed = [c for c in model.contracts.values() if c.status != "draft"]
@@ -380,6 +328,75 @@ class Insights:
         self.holders: dict[str, list[str]] = defaultdict(list)
         for manager in model.managers.values():
             self.holders[manager.role_id].append(manager.manager_id)
+        # Every scope's view now, before the downloads' process is forked: it and the pages
+        # share them.
+        self._views: dict[tuple[str, str | None], ScopeView] = {}
+        for scope, member in self.scopes():
+            self.view(scope, member)
+
+    def _sales_once(self, model: Model, as_of: date) -> None:
+        """What the sales say beyond the KPIs, in one pass over them (a big workbook has a
+        million): clients declining and lost, each manager's sales of the last 90 days (for
+        days sales outstanding), and per manager and month the invoices that fell due and
+        those paid in full by then."""
+        recent_from = as_of - timedelta(days=DECLINE_WINDOW_DAYS)
+        before_from = recent_from - timedelta(days=DECLINE_WINDOW_DAYS)
+        window_from = as_of - timedelta(days=DSO_WINDOW_DAYS)
+        quarter = self.current["quarter"]
+        this_first, this_last = (quarter.first_day, quarter.last_day) if quarter else (as_of, as_of)
+        previous = quarter.previous() if quarter else None
+        then_first, then_last = (
+            (previous.first_day, previous.last_day) if previous else (date.max, date.min)
+        )
+        recent: dict[str, Decimal] = defaultdict(Decimal)
+        before: dict[str, Decimal] = defaultdict(Decimal)
+        bought_now: set[str] = set()
+        bought_then: set[str] = set()
+        self._recent: dict[str, Decimal] = defaultdict(Decimal)
+        due: dict[tuple[str, int, int], list[int]] = {}
+        for sale in model.sales:
+            day = sale.date
+            if recent_from < day <= as_of:
+                recent[sale.client_id] += sale.amount_base
+            elif before_from < day <= recent_from:
+                before[sale.client_id] += sale.amount_base
+            if sale.amount <= 0:
+                continue
+            if this_first <= day <= this_last and quarter is not None:
+                bought_now.add(sale.client_id)
+            elif then_first <= day <= then_last:
+                bought_then.add(sale.client_id)
+            if window_from < day <= as_of:
+                self._recent[sale.manager_id] += sale.amount_base
+            fell_due = sale.due_on
+            if fell_due is not None and fell_due <= as_of:
+                key = (sale.manager_id, fell_due.year, fell_due.month)
+                counts = due.get(key)
+                if counts is None:
+                    counts = due[key] = [0, 0]
+                counts[0] += 1
+                if (
+                    sale.paid_on is not None
+                    and sale.paid_on <= fell_due
+                    and sale.paid_base >= sale.amount_base
+                ):
+                    counts[1] += 1
+        self.declining = {
+            client_id: (recent[client_id], amount)
+            for client_id, amount in sorted(before.items())
+            if amount > 0 and recent[client_id] < amount * DECLINE_SHARE
+        }
+        self.lost = sorted(bought_then - bought_now, key=lambda c: model.clients[c].name)
+        self._collection = _MonthBook(2)  # due, paid on time
+        for (manager_id, year, month), counts in due.items():
+            self._collection.cells[(manager_id, Period(year, "month", month))] = counts
+
+    def scopes(self) -> list[tuple[str, str | None]]:
+        """Every scope, in kpis.csv's order: the company, each team, each manager."""
+        managers = sorted(self.model.managers)
+        found: list[tuple[str, str | None]] = [("company", None)]
+        found += [("team", m) for m in managers if self.model.reports.get(m)]
+        return found + [("manager", m) for m in managers]
 
     def members(self, scope: str, manager_id: str | None) -> tuple[str, ...]:
         if scope == "company":
@@ -389,6 +406,14 @@ class Insights:
         return (manager_id,) if manager_id is not None else ()
 
     def view(self, scope: str, manager_id: str | None) -> ScopeView:
+        """One scope's view, worked out once (the pages and the workbooks both ask)."""
+        key = (scope, manager_id)
+        found = self._views.get(key)
+        if found is None:
+            found = self._views[key] = self._view(scope, manager_id)
+        return found
+
+    def _view(self, scope: str, manager_id: str | None) -> ScopeView:
         kpis, as_of = self.kpis, self.as_of
         members = self.members(scope, manager_id)
         current = {

@@ -214,10 +214,7 @@ def kpis_workbook(model: Model, kpis: Kpis, insights: Insights | None = None) ->
     _kpi_sheets(
         book, model, lambda kind: [row for row in kpis.rows if row.period.kind == kind], "Company"
     )
-    scopes: list[tuple[str, str | None]] = [("company", None)]
-    scopes += [("team", m) for m in sorted(model.managers) if model.reports.get(m)]
-    scopes += [("manager", m) for m in sorted(model.managers)]
-    _scope_sheets(book, model, [insights.view(scope, m) for scope, m in scopes])
+    _scope_sheets(book, model, [insights.view(scope, m) for scope, m in insights.scopes()])
     return book.close()
 
 
@@ -418,6 +415,7 @@ def manager_workbook(
     portfolio: list[Client] | None = None,
     expiring: list[Contract] | None = None,
     view: ScopeView | None = None,
+    receivables: list[Receivable] | None = None,
 ) -> bytes:
     """A manager's quarterly-review workbook: KPIs, portfolio, receivables, contracts expiring,
     the forecast, plans and pace, changes, collection, contracts signed, the schedule.
@@ -455,7 +453,11 @@ def manager_workbook(
         "Receivables",
         RECEIVABLE_HEADERS,
         _receivable_rows(
-            model, sorted(open_invoices(sales, kpis.as_of), key=lambda r: -r.days_overdue)
+            model,
+            sorted(
+                open_invoices(sales, kpis.as_of) if receivables is None else receivables,
+                key=lambda r: -r.days_overdue,
+            ),
         ),
         RECEIVABLE_WIDTHS,
     )
@@ -556,8 +558,10 @@ def client_workbook(
     sales: list[Sale],
     contracts: list[Contract],
     complaints: list[Complaint],
+    receivables: list[Receivable] | None = None,
 ) -> bytes:
-    """A client dossier as a workbook: contracts, sales history, receivables, complaints."""
+    """A client dossier as a workbook: contracts, sales history, receivables, complaints
+    (``receivables``, the client's open invoices, are worked out here unless given)."""
     client = model.clients[client_id]
     # Tables only, and one per client: written by our own writer, ten times as fast (xlsx.py).
     book = TableWorkbook(f"{client.name}: dossier", kpis.as_of)
@@ -624,7 +628,9 @@ def client_workbook(
     book.sheet(
         "Receivables",
         RECEIVABLE_HEADERS,
-        _receivable_rows(model, open_invoices(sales, kpis.as_of)),
+        _receivable_rows(
+            model, open_invoices(sales, kpis.as_of) if receivables is None else receivables
+        ),
         RECEIVABLE_WIDTHS,
     )
     book.sheet(
@@ -704,12 +710,17 @@ def each_download(
             ),
         ),
     )
-    yield from dossier_tables(model, kpis, config).items()
+    yield from dossier_tables(model, kpis, config, insights.receivables).items()
     if per_record:
         by_client: dict[str, list[Sale]] = defaultdict(list)
         by_manager: dict[str, list[Sale]] = defaultdict(list)
         contracts: dict[str, list[Contract]] = defaultdict(list)
         complaints: dict[str, list[Complaint]] = defaultdict(list)
+        open_of_client: dict[str, list[Receivable]] = defaultdict(list)
+        open_of_manager: dict[str, list[Receivable]] = defaultdict(list)
+        for receivable in insights.receivables:
+            open_of_client[receivable.sale.client_id].append(receivable)
+            open_of_manager[receivable.sale.manager_id].append(receivable)
         for sale in model.sales:
             by_client[sale.client_id].append(sale)
             by_manager[sale.manager_id].append(sale)
@@ -733,6 +744,7 @@ def each_download(
                     portfolios[manager_id],
                     expiring,
                     insights.view("manager", manager_id),
+                    open_of_manager[manager_id],
                 ),
             )
         for client_id in model.clients:
@@ -745,11 +757,14 @@ def each_download(
                     by_client[client_id],
                     contracts[client_id],
                     complaints[client_id],
+                    open_of_client[client_id],
                 ),
             )
 
 
-def dossier_tables(model: Model, kpis: Kpis, config: Config) -> dict[str, str]:
+def dossier_tables(
+    model: Model, kpis: Kpis, config: Config, receivables: list[Receivable] | None = None
+) -> dict[str, str]:
     """The tables of the client dossiers, each as one CSV file across every client."""
     months: dict[tuple[str, str], list[Any]] = {}
     for sale in model.sales:
@@ -812,7 +827,9 @@ def dossier_tables(model: Model, kpis: Kpis, config: Config) -> dict[str, str]:
                     r.days_overdue,
                     r.age,
                 )
-                for r in open_invoices(model.sales, kpis.as_of)
+                for r in (
+                    open_invoices(model.sales, kpis.as_of) if receivables is None else receivables
+                )
             ),
         ),
         "complaints.csv": csv_text(

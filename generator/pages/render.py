@@ -663,11 +663,7 @@ def _holder_table(lang: Language, site: _Site, path: str, rows: list[KpiRow]) ->
 def _views(insights: Insights) -> dict[tuple[str, str | None], Any]:
     """Every scope's view (the company, each team, each manager), worked out once for every
     language."""
-    model = insights.model
-    scopes: list[tuple[str, str | None]] = [("company", None)]
-    scopes += [("team", m) for m in sorted(model.managers) if model.reports.get(m)]
-    scopes += [("manager", m) for m in model.managers]
-    return {(scope, manager_id): insights.view(scope, manager_id) for scope, manager_id in scopes}
+    return {(scope, manager): insights.view(scope, manager) for scope, manager in insights.scopes()}
 
 
 def _dossier(
