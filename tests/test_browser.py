@@ -170,3 +170,30 @@ def test_search_in_the_greek_site_finds_a_client(browser: Any, served_languages:
     assert "el/clients/C00002/" in href or href.endswith("clients/C00002/"), href
     assert errors == []
     page.close()
+
+
+@pytest.mark.parametrize("path", ["managers/M004/", "kpi/", "clients/", "clients/C00002/"])
+def test_numbers_are_right_aligned_and_the_rest_left(browser: Any, served: str, path: str) -> None:
+    """Every column a table of ours names as numeric (ab-r2: the second) is right-aligned as
+    the browser lays it out, in figures of one width; the others stay left-aligned."""
+    page, errors, _ = _open(browser, served + path)
+    found = page.evaluate(
+        """() => [...document.querySelectorAll("div.ab-table")].map(wrapper => {
+            const numeric = [...wrapper.classList].filter(c => /^ab-r\\d+$/.test(c))
+                .map(c => Number(c.slice(4)));
+            const row = wrapper.querySelector("tbody tr");
+            if (!row) return null;
+            return [...row.children].map((cell, index) => ({
+                numeric: numeric.includes(index + 1),
+                align: getComputedStyle(cell).textAlign,
+                figures: getComputedStyle(cell).fontVariantNumeric,
+            }));
+        }).filter(Boolean)"""
+    )
+    cells = [cell for table in found for cell in table]
+    assert any(cell["numeric"] for cell in cells) and any(not cell["numeric"] for cell in cells)
+    for cell in cells:
+        assert cell["align"] == ("right" if cell["numeric"] else "left"), cell
+        assert cell["figures"] == "tabular-nums"
+    assert errors == []
+    page.close()
