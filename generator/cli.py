@@ -27,7 +27,7 @@ from types import FrameType
 
 import click
 
-from . import __version__, pipeline
+from . import __version__, pipeline, timings
 from .config import Config, load_config
 from .contract.schema import SchemaError, load_schema
 from .errors import AccountbookError
@@ -55,7 +55,13 @@ class Terminated(KeyboardInterrupt):
 
 
 def _terminate(signum: int, frame: FrameType | None) -> None:
+    timings.stop_requested = Terminated  # raised again if this one is dropped (see timings.py)
     raise Terminated
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    timings.stop_requested = KeyboardInterrupt
+    raise KeyboardInterrupt
 
 
 def _echo(text: str, err: bool = False) -> None:
@@ -621,6 +627,7 @@ def reference_markdown() -> str:
 def main() -> None:
     """Run the CLI; turn anything unexpected into a one-line message instead of a traceback."""
     signal.signal(signal.SIGTERM, _terminate)
+    signal.signal(signal.SIGINT, _interrupt)
     try:
         cli.main(prog_name="accountbook", standalone_mode=True)
     except SchemaError as error:

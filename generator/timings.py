@@ -8,6 +8,16 @@ from contextlib import contextmanager
 
 from .progress import Progress
 
+# A Ctrl-C or SIGTERM that arrived where Python could not raise it (in a callback of the import
+# system, it is printed as "Exception ignored" and dropped): the signal handlers set it, and
+# the next stage of a build to start or end raises it again, so the build still stops.
+stop_requested: type[BaseException] | None = None
+
+
+def raise_if_stopped() -> None:
+    if stop_requested is not None:
+        raise stop_requested
+
 
 class Timings:
     """Wall-clock seconds per stage, in the order the stages first ran; each stage is also
@@ -20,12 +30,14 @@ class Timings:
 
     @contextmanager
     def stage(self, name: str, total: int | None = None) -> Iterator[None]:
+        raise_if_stopped()
         started = time.perf_counter()
         self.progress.start(name, total)
         try:
             yield
         finally:
             self.stages[name] = self.stages.get(name, 0.0) + time.perf_counter() - started
+        raise_if_stopped()
 
     def advance(self, done: int, total: int | None = None) -> None:
         """How many things the current stage has done so far (pages written, files scanned)."""

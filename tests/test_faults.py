@@ -107,3 +107,22 @@ def test_ctrl_c_in_the_middle_of_a_build(tmp_path: Path) -> None:
     assert "Traceback" not in errors
     assert tree_digest(project / "site") == before
     assert _leftovers(project) == []
+
+
+def test_a_stop_python_dropped_is_raised_at_the_next_stage(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A Ctrl-C that lands in a callback of the import system is printed as "Exception
+    ignored" and dropped by Python; the handler has recorded it, and the next stage of the
+    build raises it again (the build then stops as for any Ctrl-C: exit 130, nothing replaced)."""
+    from generator import timings
+
+    ran = []
+    monkeypatch.setattr(timings, "stop_requested", KeyboardInterrupt)
+    with pytest.raises(KeyboardInterrupt), timings.Timings().stage("pages"):
+        ran.append("pages")
+    assert ran == []
+    monkeypatch.setattr(timings, "stop_requested", None)
+    with timings.Timings().stage("pages"):
+        ran.append("pages")
+    assert ran == ["pages"]
