@@ -282,11 +282,12 @@ class Insights:
             cells = self._open.setdefault(
                 receivable.sale.manager_id, [Decimal(0)] * (1 + len(AGEING_BUCKETS))
             )
-            if receivable.days_overdue > 0:
-                self.overdue_by_client[client_id] += receivable.open_base
-                cells[1 + _bucket_index(receivable.days_overdue)] += receivable.open_base
-            else:
+            bucket = receivable.bucket
+            if bucket is None:
                 cells[0] += receivable.open_base
+            else:
+                self.overdue_by_client[client_id] += receivable.open_base
+                cells[1 + bucket] += receivable.open_base
         self.exposure = {
             client.client_id: Exposure(
                 client.client_id, self.open_by_client.get(client.client_id, Decimal(0)), limit
@@ -342,8 +343,11 @@ class Insights:
         recent_from = as_of - timedelta(days=DECLINE_WINDOW_DAYS)
         before_from = recent_from - timedelta(days=DECLINE_WINDOW_DAYS)
         window_from = as_of - timedelta(days=DSO_WINDOW_DAYS)
+        # Without a quarter (no sales yet) both ranges are empty: nobody is lost.
         quarter = self.current["quarter"]
-        this_first, this_last = (quarter.first_day, quarter.last_day) if quarter else (as_of, as_of)
+        this_first, this_last = (
+            (quarter.first_day, quarter.last_day) if quarter else (date.max, date.min)
+        )
         previous = quarter.previous() if quarter else None
         then_first, then_last = (
             (previous.first_day, previous.last_day) if previous else (date.max, date.min)
@@ -362,7 +366,7 @@ class Insights:
                 before[sale.client_id] += sale.amount_base
             if sale.amount <= 0:
                 continue
-            if this_first <= day <= this_last and quarter is not None:
+            if this_first <= day <= this_last:
                 bought_now.add(sale.client_id)
             elif then_first <= day <= then_last:
                 bought_then.add(sale.client_id)
@@ -468,10 +472,3 @@ class Insights:
             this_week=[i for i in planned if i.date < next_monday],
             next_week=[i for i in planned if i.date >= next_monday],
         )
-
-
-def _bucket_index(days_overdue: int) -> int:
-    for index, (_, last_day) in enumerate(AGEING_BUCKETS):
-        if last_day is None or days_overdue <= last_day:
-            return index
-    raise AssertionError("the last bucket has no end")  # pragma: no cover

@@ -460,14 +460,20 @@ class Receivable:
     days_overdue: int
 
     @property
+    def bucket(self) -> int | None:
+        """The index of its bucket in AGEING_BUCKETS; None when it is not yet due."""
+        if self.days_overdue <= 0:
+            return None
+        for index, (_, last_day) in enumerate(AGEING_BUCKETS):
+            if last_day is None or self.days_overdue <= last_day:
+                return index
+        raise AssertionError("the last bucket has no end")  # pragma: no cover
+
+    @property
     def age(self) -> str:
         """Its ageing bucket: "not yet due", "0-30", "31-60", "61-90" or "90+"."""
-        if self.days_overdue <= 0:
-            return NOT_YET_DUE
-        for label, last_day in AGEING_BUCKETS:
-            if last_day is None or self.days_overdue <= last_day:
-                return label
-        raise AssertionError("the last bucket has no end")  # pragma: no cover
+        bucket = self.bucket
+        return NOT_YET_DUE if bucket is None else AGEING_BUCKETS[bucket][0]
 
 
 def open_invoices(sales: Iterable[Sale], as_of: date) -> list[Receivable]:

@@ -213,7 +213,6 @@ class Pages:
         self.schema, self.config = schema, config
         self.warnings, self.source_name = warnings, source_name
         self.insights: Insights | None = insights or Insights(model, kpis)
-        self.views = _views(self.insights)
         self.portfolio: dict[str, list[Client]] = defaultdict(list)
         for client in model.clients.values():
             self.portfolio[client.manager_id].append(client)
@@ -251,7 +250,6 @@ class Pages:
         left to render in this process: a 20,000-client site's MkDocs build needs the memory."""
         self.model = self.kpis = self.insights = None
         for worked_out in (
-            self.views,
             self.portfolio,
             self.sales_by_client,
             self.by_client,
@@ -274,7 +272,7 @@ class Pages:
         as_of = kpis.as_of
         current = insights.current
         portfolio = self.portfolio
-        views = self.views
+        view = insights.view
         common: dict[str, Any] = {
             "model": model,
             "kpis": kpis,
@@ -336,7 +334,7 @@ class Pages:
             expiring=insights.expiring,
             lost=insights.lost,
             declining=insights.declining,
-            view=views["company", None],
+            view=view("company", None),
             chart=figure(
                 "index.md",
                 "revenue",
@@ -436,7 +434,7 @@ class Pages:
                     ),
                 ),
                 is_team=bool(model.reports.get(manager.manager_id)),
-                view=views["manager", manager.manager_id],
+                view=view("manager", manager.manager_id),
             )
         page(
             "clients_index.md.j2",
@@ -484,7 +482,7 @@ class Pages:
                 revenue_chart(lang.gettext(COMPANY_CHART), company_months[-24:]),
             ),
             teams=[m for m in sorted(model.managers) if model.reports.get(m)],
-            view=views["company", None],
+            view=view("company", None),
         )
         for manager_id in sorted(model.managers):
             if not model.reports.get(manager_id):
@@ -507,7 +505,7 @@ class Pages:
                     ),
                 ),
                 teams=[],
-                view=views["team", manager_id],
+                view=view("team", manager_id),
             )
         page(
             "leaderboard.md.j2",
@@ -658,12 +656,6 @@ def _holder_table(lang: Language, site: _Site, path: str, rows: list[KpiRow]) ->
         ),
         numeric=range(1, 8),
     )
-
-
-def _views(insights: Insights) -> dict[tuple[str, str | None], Any]:
-    """Every scope's view (the company, each team, each manager), worked out once for every
-    language."""
-    return {(scope, manager): insights.view(scope, manager) for scope, manager in insights.scopes()}
 
 
 def _dossier(

@@ -88,14 +88,11 @@ def scope_sections(
     def closed(kind: str) -> str:
         return current[kind].period.previous().label
 
-    def whole(value: Decimal) -> str:
-        return lang.money(value)
-
     plan_rows = []
     client_rows = []
     for kind in kinds:
         row = current[kind]
-        expected, gap = _pace(view.revenue_pace[kind], whole)
+        expected, gap = _pace(view.revenue_pace[kind], money)
         plan_rows.append(
             (
                 period(kind),
