@@ -24,6 +24,8 @@ from babel.dates import format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import (
+    format_compact_currency,
+    format_compact_decimal,
     format_currency,
     format_decimal,
     format_percent,
@@ -76,6 +78,19 @@ def check_languages(codes: tuple[str, ...]) -> None:
     duplicates = sorted({code for code in codes if codes.count(code) > 1})
     if duplicates:
         raise LanguageError(f"languages names {', '.join(duplicates)} more than once")
+
+
+@cache
+def _english_words() -> dict[tuple[str, str], str]:
+    """The contract's English labels of its lists' words: {("Clients.segment", "smb"): ...}."""
+    from .contract import load_schema
+
+    return {
+        (f"{table.name}.{field.name}", code): label
+        for table in load_schema().tables
+        for field in table.fields
+        for code, label in field.labels
+    }
 
 
 @cache
@@ -142,6 +157,8 @@ class Language:
         """A word of one of the contract's lists (``Clients.status``: active, churned, ...)."""
         if not value:
             return value
+        if self.code == SOURCE_LANGUAGE:
+            return _english_words().get((context, value), value)
         return self._translations.upgettext(context, value)
 
     # Numbers
@@ -195,6 +212,23 @@ class Language:
         ):
             return ()
         return before, after
+
+    def compact(self, value: Decimal, currency: str | None = None) -> str:
+        """A rounded amount as the locale shortens it, for chart axes and scorecards: 3.5M,
+        3,5 mil., 3,5 εκ.; with ``currency``, €4.88M, 4,88 mil. €."""
+        digits = 2 if currency else 1
+        if currency:
+            written = format_compact_currency(
+                value, currency, locale=self.locale, fraction_digits=digits
+            )
+        else:
+            written = format_compact_decimal(value, locale=self.locale, fraction_digits=digits)
+        if not any(character.isalpha() for character in written.replace(currency or "", "")):
+            # The locale does not shorten this size (German thousands): the whole amount.
+            if currency:
+                return self.amount(value, currency)
+            return self.integer(int(value.to_integral_value(rounding=ROUND_HALF_UP)))
+        return written
 
     def percent(self, value: Decimal | None) -> str:
         """A share as a percentage with one decimal: 12.3%, 12,3 %."""

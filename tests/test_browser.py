@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import os
 import shutil
 import threading
@@ -195,5 +196,249 @@ def test_numbers_are_right_aligned_and_the_rest_left(browser: Any, served: str, 
     for cell in cells:
         assert cell["align"] == ("right" if cell["numeric"] else "left"), cell
         assert cell["figures"] == "tabular-nums"
+    assert errors == []
+    page.close()
+
+
+# The reporting site, as a director sees it: at a laptop's width and a phone's. ----------------
+
+LAPTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 390, "height": 844}
+SCOPE_PAGES = ["", "kpi/", "kpi/team-M001/", "managers/M004/"]
+PAGE_KINDS = [
+    *SCOPE_PAGES, "kpi/leaderboard/", "clients/", "managers/", "clients/C00002/",
+    "roles/account-manager/",
+]  # fmt: skip
+
+
+def _at(browser: Any, url: str, viewport: dict[str, int]) -> tuple[Any, list[str]]:
+    page = browser.new_page(viewport=viewport)
+    errors: list[str] = []
+    page.on(
+        "console", lambda message: errors.append(message.text) if message.type == "error" else None
+    )
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(url, wait_until="networkidle")
+    return page, errors
+
+
+@pytest.mark.parametrize("path", PAGE_KINDS)
+def test_every_table_fits_at_a_laptops_width(browser: Any, served: str, path: str) -> None:
+    page, errors = _at(browser, served + path, LAPTOP)
+    tables = page.locator("article table")
+    assert tables.count() > 0
+    overflowing = page.evaluate(
+        """() => [...document.querySelectorAll(
+                "article .ab-table, article .md-typeset__scrollwrap, article .md-typeset__table")]
+            .filter(box => box.scrollWidth > box.clientWidth + 1)
+            .map(box => [box.querySelector("th") && box.querySelector("th").textContent,
+                         box.scrollWidth, box.clientWidth])"""
+    )
+    assert overflowing == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= LAPTOP["width"]
+    assert errors == []
+    page.close()
+
+
+@pytest.mark.parametrize("viewport", [LAPTOP, PHONE], ids=["1280", "390"])
+@pytest.mark.parametrize("path", SCOPE_PAGES)
+def test_the_first_screen_shows_the_scorecards(
+    browser: Any, served: str, path: str, viewport: dict[str, int]
+) -> None:
+    page, errors = _at(browser, served + path, viewport)
+    cards = page.locator(".ab-cards .ab-card")
+    assert cards.count() == 4
+    first = cards.first.bounding_box()
+    assert first is not None and first["y"] + 120 < viewport["height"]
+    if viewport is LAPTOP:  # side by side: all four on the first screen
+        tops = {round(cards.nth(i).bounding_box()["y"]) for i in range(4)}
+        assert len(tops) == 1 and max(tops) < viewport["height"] / 2
+    else:  # stacked, one under another, each as wide as the screen allows
+        boxes = [cards.nth(i).bounding_box() for i in range(4)]
+        assert all(b["y"] > a["y"] + a["height"] - 1 for a, b in itertools.pairwise(boxes))
+        assert all(box["width"] > PHONE["width"] * 0.8 for box in boxes)
+    # Ahead or behind is said in words and a symbol, not by colour alone.
+    verdicts = page.locator(".ab-card__verdict").all_inner_texts()
+    assert verdicts and all(text[:1] in "▲▼" and len(text) > 4 for text in verdicts)
+    states = page.evaluate(
+        """() => [...document.querySelectorAll(".ab-card")].map(card => [
+            card.className, getComputedStyle(card).borderTopColor,
+            card.querySelector(".ab-card__verdict")?.textContent || ""])"""
+    )
+    for classes, colour, verdict in states:
+        if "ab-card--ahead" in classes:
+            assert verdict.startswith("▲") and colour == "rgb(27, 122, 58)"
+        if "ab-card--behind" in classes:
+            assert verdict.startswith("▼") and colour == "rgb(179, 38, 30)"
+    assert page.locator(".ab-card svg.ab-spark").count() >= 3
+    assert errors == []
+    page.close()
+
+
+def _chart_text_sizes(page: Any) -> list[tuple[str, float]]:
+    """Each chart's smallest text as drawn on the screen: the picture's own font size times
+    how much the page scales the picture (its shown width over its viewBox's width)."""
+    import re
+    import urllib.request
+
+    found = []
+    charts = page.locator("img.ab-chart")
+    for index in range(charts.count()):
+        chart = charts.nth(index)
+        chart.scroll_into_view_if_needed()
+        chart.evaluate("image => image.decode()")
+        source = chart.evaluate("image => image.currentSrc")
+        width = chart.evaluate("image => image.getBoundingClientRect().width")
+        with urllib.request.urlopen(source) as response:  # noqa: S310 - our own test server
+            svg = response.read().decode()
+        view_width = float(re.search(r'viewBox="0 0 ([\d.]+) ', svg)[1])
+        sizes = [
+            float(size) for size in re.findall(r"font(?:-size)?:\s*(?:bold\s+)?([\d.]+)px", svg)
+        ]
+        assert sizes, source
+        found.append((source, min(sizes) * width / view_width))
+    return found
+
+
+@pytest.mark.parametrize("viewport", [LAPTOP, PHONE], ids=["1280", "390"])
+@pytest.mark.parametrize("path", ["", "managers/M004/", "kpi/leaderboard/", "clients/C00002/"])
+def test_chart_text_is_at_least_11_pixels(
+    browser: Any, served: str, path: str, viewport: dict[str, int]
+) -> None:
+    page, errors = _at(browser, served + path, viewport)
+    sizes = _chart_text_sizes(page)
+    assert sizes
+    for source, size in sizes:
+        assert size >= 11, (source, size)
+        # A phone is shown the narrow picture, drawn for its width.
+        assert source.endswith("-narrow.svg") == (viewport is PHONE), source
+    # Every chart has a title, a legend naming what it shows, and its numbers as a table.
+    figure = page.locator("figure.ab-figure").first
+    assert figure.locator("details.ab-chart-data table tbody tr").count() > 0
+    assert errors == []
+    page.close()
+
+
+def test_a_wide_table_scrolls_inside_itself_with_its_first_column_fixed(
+    browser: Any, served: str
+) -> None:
+    page, errors = _at(browser, served + "kpi/", PHONE)
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    box = page.locator("article .md-typeset__scrollwrap").filter(has=page.locator("th")).nth(3)
+    box.scroll_into_view_if_needed()
+    assert box.evaluate("box => box.scrollWidth > box.clientWidth")
+    first = box.locator("tbody tr td").first
+    second = box.locator("tbody tr td").nth(1)
+    before = first.bounding_box()["x"], second.bounding_box()["x"]
+    box.evaluate("box => { box.scrollLeft = 200; }")
+    after = first.bounding_box()["x"], second.bounding_box()["x"]
+    assert after[0] == pytest.approx(before[0], abs=1)  # the first column stays
+    assert after[1] < before[1] - 100  # the others scroll under it
+    assert errors == []
+    page.close()
+
+
+def _column(page: Any, index: int) -> list[str]:
+    return page.evaluate(
+        """index => [...document.querySelectorAll(".ab-sortable tbody tr")]
+            .filter(row => !row.hidden).map(row => row.cells[index].textContent.trim())""",
+        index,
+    )
+
+
+def test_the_clients_list_sorts_by_any_column_and_filters(browser: Any, served: str) -> None:
+    page, errors = _at(browser, served + "clients/", LAPTOP)
+    names = _column(page, 0)
+    assert len(names) == 60 and names == sorted(names, key=str.casefold)  # by name at first
+    assert "Small business" in _column(page, 2) and "smb" not in _column(page, 2)
+    # The overdue column sorts as numbers, both ways.
+    overdue = page.locator(".ab-sortable th button", has_text="Overdue")
+
+    def amounts() -> list[float | None]:
+        return [None if text == "–" else float(text.replace(",", "")) for text in _column(page, 5)]
+
+    overdue.click()
+    found = amounts()
+    numbers = [amount for amount in found if amount is not None]
+    assert len(numbers) > 10 and numbers == sorted(numbers)
+    assert found[: len(numbers)] == numbers  # clients with nothing overdue come last
+    overdue.click()
+    found = amounts()
+    assert [amount for amount in found if amount is not None] == sorted(numbers, reverse=True)
+    assert found[: len(numbers)] == sorted(numbers, reverse=True)
+    assert page.locator(".ab-sortable th").nth(5).get_attribute("aria-sort") == "descending"
+    # Filters by segment and manager, together; the count says how many are shown.
+    page.get_by_label("Segment").select_option("Key account")
+    segments = _column(page, 2)
+    assert segments and set(segments) == {"Key account"} and len(segments) < 60
+    manager = _column(page, 1)[0]
+    page.get_by_label("Manager").select_option(manager)
+    shown = _column(page, 1)
+    assert set(shown) == {manager} and set(_column(page, 2)) == {"Key account"}
+    assert page.locator(".ab-count").inner_text() == f"{len(shown)} of 60 shown"
+    page.get_by_label("Find").fill(_column(page, 0)[0][:8])
+    assert 1 <= len(_column(page, 0)) <= len(shown)
+    assert errors == []
+    page.close()
+
+
+def test_the_managers_list_sorts_and_filters_by_role(browser: Any, served: str) -> None:
+    page, errors = _at(browser, served + "managers/", LAPTOP)
+    names = _column(page, 0)
+    assert names == sorted(names, key=str.casefold)
+    page.get_by_label("Role").select_option("Account Manager")
+    assert set(_column(page, 1)) == {"Account Manager"}
+    page.locator(".ab-sortable th button", has_text="Clients").click()
+    counts = [int(text) for text in _column(page, 4)]
+    assert counts == sorted(counts)
+    assert errors == []
+    page.close()
+
+
+def _search(page: Any, words: str) -> list[str]:
+    box = page.locator("input.md-search__input")
+    box.click()
+    # Typed as a person's keyboard would send it: Playwright types letters outside ASCII as
+    # one inserted text, which sends no key events (and the theme searches on key-up).
+    box.fill(words)
+    box.press("End")
+    page.locator(".md-search-result__item a").first.wait_for(state="visible", timeout=15_000)
+    items = page.locator(".md-search-result__item a")
+    return [items.nth(i).get_attribute("href") or "" for i in range(items.count())]
+
+
+def test_search_finds_a_client_by_id(browser: Any, served: str) -> None:
+    page, errors = _at(browser, served, LAPTOP)
+    assert any("clients/C00044/" in link for link in _search(page, "C00044")[:3])
+    assert errors == []
+    page.close()
+
+
+def test_search_finds_a_manager_by_name(browser: Any, served: str) -> None:
+    page, errors = _at(browser, served, LAPTOP)
+    assert any("managers/M004/" in link for link in _search(page, "Papadaki")[:3])
+    assert errors == []
+    page.close()
+
+
+@pytest.mark.parametrize(
+    ("code", "word", "search_language"),
+    [
+        ("el", "πελατών", "el"),  # "of the clients": Greek rules, Greek stop words
+        ("cs", "klientů", "en"),  # lunr has no Czech rules: the theme's default
+    ],
+)
+def test_search_finds_a_word_of_each_language(
+    browser: Any, served_languages: str, code: str, word: str, search_language: str
+) -> None:
+    import json
+    import urllib.request
+
+    index_url = served_languages + f"{code}/search/search_index.json"
+    with urllib.request.urlopen(index_url) as response:  # noqa: S310 - our own test server
+        assert json.load(response)["config"]["lang"] == [search_language]
+    page, errors = _at(browser, served_languages + f"{code}/", LAPTOP)
+    links = _search(page, word)
+    assert links and all(f"/{code}/" in link for link in links)
     assert errors == []
     page.close()

@@ -429,7 +429,7 @@ def test_dossier_shows_credit_exposure_and_the_schedule(model: Model, kpis: Kpis
     assert "Credit limit exceeded: €20.00 open against a limit of €10.00" in page
     one = render(model, kpis, load_schema(), [], Config(source="x"), "x")["clients/c1.md"]
     interactions = one.split("## Interactions")[1]
-    assert "planned" in interactions and "cancelled" in interactions
+    assert "Planned" in interactions and "Cancelled" in interactions
 
 
 def test_a_company_page_lists_the_first_rows_and_a_manager_all_theirs(tmp_path: Path) -> None:

@@ -37,6 +37,9 @@ class Field:
     required: bool = False
     unique: bool = False
     enum: tuple[str, ...] = ()
+    # The words of ``enum`` as people read them in English ("smb": "Small business"); the
+    # site's other languages translate the code itself in their catalogs.
+    labels: tuple[tuple[str, str], ...] = ()
     minimum: Decimal | None = None
     exclusive_minimum: Decimal | None = None
     pattern: re.Pattern[str] | None = None
@@ -197,6 +200,12 @@ def _field(table: str, raw: dict[str, Any]) -> Field:
         raise SchemaError(f"{table}.{name}: unknown constraints {sorted(unknown)}")
     pattern = constraints.get("pattern")
     example = raw.get("example")
+    enum = tuple(str(value) for value in constraints.get("enum", ()))
+    labels = {str(code): str(label) for code, label in (raw.get("labels") or {}).items()}
+    if set(labels) - set(enum):
+        raise SchemaError(
+            f"{table}.{name}: labels for words not in enum {sorted(set(labels) - set(enum))}"
+        )
     return Field(
         name=name,
         type=kind,
@@ -204,7 +213,8 @@ def _field(table: str, raw: dict[str, Any]) -> Field:
         example=None if example is None else _example_text(example),
         required=bool(constraints.get("required", False)),
         unique=bool(constraints.get("unique", False)),
-        enum=tuple(str(value) for value in constraints.get("enum", ())),
+        enum=enum,
+        labels=tuple(labels.items()),
         minimum=_decimal_or_none(constraints.get("minimum")),
         exclusive_minimum=_decimal_or_none(constraints.get("exclusiveMinimum")),
         pattern=re.compile(pattern) if pattern else None,

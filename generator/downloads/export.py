@@ -37,7 +37,7 @@ from ..kpi import (
 )
 from ..model import Client, Complaint, Contract, Model, Sale
 from ..paths import page_slug
-from .xlsx import TableWorkbook, within_cell
+from .xlsx import PAGE_FOOTER, PORTRAIT_CHARACTERS, TableWorkbook, page_header, within_cell
 
 KPI_KINDS = (("month", "Months"), ("quarter", "Quarters"), ("year", "Years"))
 _HEADERS = (
@@ -81,6 +81,7 @@ class _Book:
         )
         created = datetime(as_of.year, as_of.month, as_of.day)  # noqa: DTZ001 - xlsx dates are naive
         self.book.set_properties({"title": title, "author": "Accountbook", "created": created})
+        self.title = title
         self.header = self.book.add_format(
             {"bold": True, "bg_color": "#DCE6F1", "border": 1, "text_wrap": True}
         )
@@ -100,6 +101,15 @@ class _Book:
         """A sheet: bold frozen header, autofilter, widths, every cell typed by its Python type."""
         sheet = self.book.add_worksheet(name[:31])
         sheet.freeze_panes(1, 0)
+        # On paper: A4, one page wide (landscape when wide), the header row on every page.
+        across = sum(widths[i] if i < len(widths) else 14 for i in range(len(header)))
+        sheet.set_paper(9)
+        if across > PORTRAIT_CHARACTERS:
+            sheet.set_landscape()
+        sheet.fit_to_pages(1, 0)
+        sheet.repeat_rows(0)
+        sheet.set_header(page_header(self.title))
+        sheet.set_footer(PAGE_FOOTER)
         for column, title in enumerate(header):
             sheet.write_string(0, column, title, self.header)
             sheet.set_column(column, column, widths[column] if column < len(widths) else 14)
@@ -202,8 +212,16 @@ def _kpi_sheets(
             )
             chart.combine(target)
             chart.set_title({"name": literal(f"{chart_title}: revenue against target")})
-            chart.set_size({"width": 760, "height": 320})
-            sheet.insert_chart(1, len(_HEADERS) + 1, chart)
+            chart.set_x_axis({"name": "Period"})
+            chart.set_y_axis({"name": f"Revenue ({model.base_currency})", "num_format": "#,##0"})
+            chart.set_legend({"position": "bottom"})
+            # On a sheet of its own: printed whole on one page, never split between pages or
+            # shrunk with the table beside it.
+            charts = book.book.add_chartsheet(f"{name} chart")
+            charts.set_paper(9)
+            charts.set_landscape()
+            charts.set_header(page_header(book.title))
+            charts.set_chart(chart)
 
 
 def kpis_workbook(model: Model, kpis: Kpis, insights: Insights | None = None) -> bytes:
@@ -387,7 +405,9 @@ def _whole(value: Decimal | None) -> int | None:
     return None if value is None else int(value.to_integral_value())
 
 
-RECEIVABLE_HEADERS = ("Client", "Invoice", "Date", "Due on", "Open (base)", "Days past due", "Age")
+RECEIVABLE_HEADERS = (
+    "Client", "Invoice", "Date", "Due on", "Open amount", "Days past due", "Days overdue band",
+)  # fmt: skip
 RECEIVABLE_WIDTHS = (32, 16, 12, 12, 14, 12, 12)
 
 

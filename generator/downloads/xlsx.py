@@ -104,6 +104,20 @@ def text_xml(value: str) -> str:
     return _xml_escape(value).replace("\r", "&#13;")
 
 
+# A4 portrait holds about this many characters of columns across; a wider sheet is printed
+# landscape. Every sheet is printed one page wide, its header row repeated on every page.
+PORTRAIT_CHARACTERS = 95
+
+
+def page_header(title: str) -> str:
+    """The printed pages' header: the workbook's title left, the sheet's name right, in the
+    header codes of Excel (an "&" of the title doubled, so it stays a character)."""
+    return "&L" + title[:80].replace("&", "&&") + "&R&A"
+
+
+PAGE_FOOTER = "&C&P / &N"  # page N of M
+
+
 def _width(characters: float) -> float:
     # Excel's column width for ``characters`` of the default font, as xlsxwriter computes it.
     return int((characters * 7 + 5) / 7 * 256) / 256
@@ -154,8 +168,11 @@ class TableWorkbook:
             for i in range(columns)
         )
         selected = ' tabSelected="1"' if not self.sheets else ""
+        across = sum(widths[i] if i < len(widths) else 14 for i in range(columns))
+        orientation = "landscape" if across > PORTRAIT_CHARACTERS else "portrait"
         xml = (
             f'{_DECLARATION}<worksheet xmlns="{_MAIN}" xmlns:r="{_REL}">'
+            '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>'
             f'<dimension ref="A1:{last}{max(count, 1)}"/>'
             f'<sheetViews><sheetView{selected} workbookViewId="0">'
             '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
@@ -164,7 +181,10 @@ class TableWorkbook:
             f"<sheetData>{''.join(parts)}</sheetData>"
             f'<autoFilter ref="{filter_range}"/>'
             '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" '
-            'footer="0.3"/></worksheet>'
+            'footer="0.3"/>'
+            f'<pageSetup paperSize="9" orientation="{orientation}" fitToWidth="1" fitToHeight="0"/>'
+            f"<headerFooter><oddHeader>{text_xml(page_header(self.title))}</oddHeader>"
+            f"<oddFooter>{text_xml(PAGE_FOOTER)}</oddFooter></headerFooter></worksheet>"
         )
         self.sheets.append((name[:31], xml, filter_range))
 
@@ -230,6 +250,10 @@ class TableWorkbook:
             f'<definedName name="_xlnm._FilterDatabase" localSheetId="{n}" hidden="1">'
             f"{_xml_escape(_reference(name, filter_range))}</definedName>"
             for n, (name, _, filter_range) in enumerate(self.sheets)
+        ) + "".join(
+            f'<definedName name="_xlnm.Print_Titles" localSheetId="{n}">'
+            f"{_xml_escape(_rows(name, 1, 1))}</definedName>"
+            for n, (name, _, _) in enumerate(self.sheets)
         )
         return (
             f'{_DECLARATION}<workbook xmlns="{_MAIN}" xmlns:r="{_REL}">'
@@ -252,6 +276,17 @@ class TableWorkbook:
         )
 
 
+def _quoted(sheet: str) -> str:
+    if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.]*", sheet):
+        return sheet
+    return "'" + sheet.replace("'", "''") + "'"
+
+
+def _rows(sheet: str, first: int, last: int) -> str:
+    """``Sheet!$1:$1``: whole rows, as print titles name them."""
+    return f"{_quoted(sheet)}!${first}:${last}"
+
+
 def _reference(sheet: str, cells: str) -> str:
     """``Sheet!$A$1:$B$2``, the sheet name quoted when it needs to be."""
     start, end = cells.split(":")
@@ -260,12 +295,7 @@ def _reference(sheet: str, cells: str) -> str:
         letters = cell.rstrip("0123456789")
         return f"${letters}${cell[len(letters) :]}"
 
-    name = (
-        sheet
-        if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.]*", sheet)
-        else "'" + sheet.replace("'", "''") + "'"
-    )
-    return f"{name}!{absolute(start)}:{absolute(end)}"
+    return f"{_quoted(sheet)}!{absolute(start)}:{absolute(end)}"
 
 
 def _text(reference: str, value: Any) -> str:

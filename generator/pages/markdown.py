@@ -8,8 +8,9 @@ string is literal text in Markdown and inside the raw HTML blocks (tables) the p
 
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 # Characters that can start markup in Markdown (with the extensions we enable) or in HTML, or end
@@ -102,19 +103,34 @@ def html_link(label: Any, url: str) -> Safe:
 
 
 def table(
-    headers: Sequence[str], rows: Iterable[Sequence[Any]], numeric: Iterable[int] = ()
+    headers: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    numeric: Iterable[int] = (),
+    sortable: bool = False,
+    filters: Iterable[int] = (),
+    words: Mapping[str, str] | None = None,
 ) -> Safe:
     """A table as one raw HTML block: every cell escaped, or Safe markup of ours.
 
     Big tables are written as HTML rather than Markdown: the converter passes a raw block through
     instead of parsing every cell, which makes a 20,000-page site build several times faster.
-    The table is left out of the search index (``data-search-exclude``).
+    The table is left out of the search index (``data-search-exclude``). A ``sortable`` one
+    gets buttons in its headers from our script (``accountbook.js``), and a choice of values for
+    each column in ``filters`` (0-based), with the script's ``words`` in the page's language
+    ("all", "find", "shown"); without the script it is a plain table.
     """
     # Right-aligned columns are named once on the table (ab-r2 = the second column), not on
     # every cell: each attribute is parsed again by every HTML parser the build runs.
     # (On the wrapper: Material styles only tables that have no class of their own.)
     right = "".join(f" ab-r{index + 1}" for index in sorted(set(numeric)))
-    parts = [f'<div class="ab-table{right}" data-search-exclude><table>']
+    extra = ""
+    if sortable:
+        right += " ab-sortable"
+        chosen = " ".join(str(index) for index in sorted(set(filters)))
+        extra = f' data-filters="{chosen}"' if chosen else ""
+        if words:
+            extra += f' data-words="{escape(json.dumps(dict(words), ensure_ascii=False))}"'
+    parts = [f'<div class="ab-table{right}"{extra} data-search-exclude><table>']
     if any(headers):
         parts.append("<thead><tr>")
         parts += [f"<th>{escape(header)}</th>" for header in headers]
@@ -135,18 +151,24 @@ def warning(title: str, items: Iterable[Any]) -> Safe:
     )
 
 
-def front_matter(title: Any) -> Safe:
-    """A page's title as YAML front matter, escaped.
+def front_matter(title: Any = None, hide: Sequence[str] = ()) -> Safe:
+    """A page's title as YAML front matter, escaped; ``hide`` names the sidebars the page does
+    without ("navigation", "toc": Material's ``hide``, which Zensical reads too), so that a data
+    page's tables have the whole width of the screen.
 
     MkDocs takes a page's title from its first heading as plain text, and themes write it into
     ``<title>`` and elsewhere without escaping; a title set here, already escaped, is used as is.
     """
-    import json
+
+    hidden = "".join(f"  - {name}\n" for name in hide if name in ("navigation", "toc"))
+    hiding = f"hide:\n{hidden}" if hidden else ""
+    if title is None:
+        return Safe(f"---\n{hiding}---\n\n" if hiding else "")
 
     # Unicode as it is (an emoji written as a \\u pair of halves would not survive YAML);
     # what YAML cannot hold as a character is written as its escape.
     quoted = json.dumps(escape(title), ensure_ascii=False)
-    return Safe(f"---\ntitle: {_NOT_YAML.sub(_yaml_escape, quoted)}\n---\n\n")
+    return Safe(f"---\ntitle: {_NOT_YAML.sub(_yaml_escape, quoted)}\n{hiding}---\n\n")
 
 
 # Characters YAML does not allow in a document (PyYAML's reader refuses them).

@@ -6,7 +6,6 @@ a failure leaves no half-written site (gather, then write).
 
 from __future__ import annotations
 
-import html
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from decimal import Decimal
@@ -25,7 +24,8 @@ from ..issues import Issue
 from ..kpi import AGEING_BUCKETS, KpiRow, Kpis, Period, Receivable
 from ..model import SECTION_TITLES, SECTIONS, Client, Contract, Model, Role, RoleText, Sale
 from ..paths import page_slug
-from .charts import Point, attainment_chart, bar_chart
+from .cards import scorecards
+from .charts import Chart, Labels, Point, attainment_chart, bar_chart
 from .markdown import Safe, escape, front_matter, html_link, table, warning
 from .scope import LIST_CAP, plans_table, scope_sections, week_label
 
@@ -33,7 +33,7 @@ COMPANY_CHART = N_("Company revenue against target by month")
 # Folders and files of docs/ that the generator owns; everything else there is hand-written.
 GENERATED = (
     "index.md", "roles", "managers", "clients", "kpi", "data", "downloads", "charts",
-    "accountbook.css",
+    "accountbook.css", "accountbook.js",
 )  # fmt: skip
 # Pages and files every project's site has, shipped with the package (so a project made by
 # ``accountbook init`` needs nothing from this repository): the site's stylesheet and the KPI
@@ -294,33 +294,45 @@ class Pages:
                 context["st"] = scope_sections(
                     lang, model, view, partial(site.client, path), partial(site.manager, path)
                 )
+                months = kpis.series(view.scope, view.manager_id, "month")
+                context["cards"] = scorecards(lang, model.base_currency, view, months, as_of)
             emit(path, environment.get_template(template).render(path=path, **common, **context))
 
-        def figure(path: str, name: str, svg: str) -> Safe:
-            """Keep the chart as a file beside the site's pages; show it on ``path`` as a picture.
+        def figure(path: str, name: str, chart: Chart | None) -> Safe:
+            """Keep the chart as two files beside the site's pages (wide and narrow); show it
+            on ``path`` as a picture the browser picks by the screen's width, with its numbers
+            as a table under it (folded away: for screen readers and whoever wants them).
 
-            The picture stands in a block of its own, so Markdown leaves the tag alone, and its
-            alternative text is escaped like every other value.
+            The figure stands in a block of its own, so Markdown leaves the tags alone; its
+            alternative text and table are escaped like every other value.
             """
-            if not svg:
+            if chart is None:
                 return Safe("")
-            chart = f"charts/{path.removesuffix('.md').replace('/', '-')}-{name}.svg"
-            emit(chart, svg)
-            title = html.unescape(svg[svg.index("<title>") + 7 : svg.index("</title>")])
+            stem = f"charts/{path.removesuffix('.md').replace('/', '-')}-{name}"
+            emit(f"{stem}.svg", chart.wide)
+            emit(f"{stem}-narrow.svg", chart.narrow)
+            numbers = table(chart.headers, chart.rows, numeric=range(1, len(chart.headers)))
             return Safe(
-                f'<div class="ab-figure"><img class="ab-chart" src="{site.url(path, chart)}" '
-                f'alt="{escape(title)}" loading="lazy"></div>'
+                f'<figure class="ab-figure"><picture><source media="(max-width: 44.9375em)" '
+                f'srcset="{site.url(path, stem + "-narrow.svg")}">'
+                f'<img class="ab-chart" src="{site.url(path, stem + ".svg")}" '
+                f'alt="{escape(chart.title)}" width="720" height="300" loading="lazy"></picture>'
+                f'<details class="ab-chart-data"><summary>{escape(chart_numbers)}</summary>'
+                f"{numbers.strip()}</details></figure>"
             )
 
-        def revenue_chart(title: str, rows: list[KpiRow]) -> str:
+        chart_numbers = lang.gettext("The chart's numbers")
+        revenue_labels = Labels(
+            value=lang.gettext("Revenue ({currency})").format(currency=model.base_currency),
+            target=lang.gettext("Target"),
+            axis=lang.compact,
+            amount=money,
+            period=lang.gettext("Month"),
+        )
+
+        def revenue_chart(title: str, rows: list[KpiRow]) -> Chart | None:
             points = [Point(row.period.label, row.revenue, row.revenue_target) for row in rows]
-            return bar_chart(
-                title,
-                points,
-                model.base_currency,
-                amount=money,
-                target_tip=lang.gettext("(target {target})"),
-            )
+            return bar_chart(title, points, revenue_labels)
 
         company_months = kpis.series("company", None, "month")
         page(
@@ -365,6 +377,11 @@ class Pages:
                 **_job_description(role, code),
             )
         yes, no = lang.gettext("yes"), lang.gettext("no")
+        list_words = {
+            "all": lang.gettext("All"),
+            "find": lang.gettext("Find"),
+            "shown": lang.gettext("{shown} of {total} shown"),
+        }
         page(
             "managers_index.md.j2",
             "managers/index.md",
@@ -389,9 +406,12 @@ class Pages:
                         lang.integer(len(portfolio.get(m.manager_id, []))),
                         yes if m.active else no,
                     )  # fmt: skip
-                    for m in model.managers.values()
+                    for m in sorted(model.managers.values(), key=lambda m: (m.name, m.manager_id))
                 ),
                 numeric=(4,),
+                sortable=True,
+                filters=(1, 2, 3, 5),
+                words=list_words,
             ),
         )
         for manager in model.managers.values():
@@ -462,9 +482,12 @@ class Pages:
                         c.country,
                         money(insights.overdue_by_client.get(c.client_id)),
                     )  # fmt: skip
-                    for c in model.clients.values()
+                    for c in sorted(model.clients.values(), key=lambda c: (c.name, c.client_id))
                 ),
                 numeric=(5,),
+                sortable=True,
+                filters=(1, 2, 3, 4),
+                words=list_words,
             ),
         )
         page(
@@ -525,14 +548,16 @@ class Pages:
                             if row.attainment is not None and row.manager_id
                         ],
                         percent=lang.percent,
+                        headers=(lang.gettext("Manager"), lang.gettext("Attainment")),
                     ),
                 )
                 for kind, rows in insights.boards.items()
             },
         )
         emit("data/spreadsheet.md", english_only(lang, schema_markdown(self.schema)))
-        emit("data/kpi-definitions.md", english_only(lang, _packaged("kpi-definitions.md")))
-        emit("accountbook.css", _packaged("accountbook.css"))
+        emit("data/kpi-definitions.md", english_only(lang, packaged("kpi-definitions.md")))
+        emit("accountbook.css", packaged("accountbook.css"))
+        emit("accountbook.js", packaged("accountbook.js"))
         page(
             "quality.md.j2",
             "data/quality.md",
@@ -563,7 +588,7 @@ class Pages:
 
 
 @cache
-def _packaged(name: str) -> str:
+def packaged(name: str) -> str:
     return (_PACKAGED / name).read_text(encoding="utf-8")
 
 
@@ -669,7 +694,7 @@ def _dossier(
     report_months: list[str],
     publish_personal: bool,
     publish_internal: bool,
-    figure: Callable[[str, str, str], Safe],
+    figure: Callable[[str, str, Chart | None], Safe],
 ) -> dict[str, Any]:
     months: dict[str, dict[str, Any]] = {}
     for sale in sales:
@@ -882,6 +907,8 @@ def _dossier(
     if client.industry:
         industry = _("Industry: {industry}.", industry=client.industry)
         summary = Safe(f"{summary} {industry}")
+    # The id is in the summary, which the search indexes, so that a client is found by it.
+    summary = Safe(f"{summary} {escape(gettext('Client id'))}: {escape(client.client_id)}.")
     profile = [
         (gettext("Client id"), client.client_id),
         (gettext("Responsible manager"), site.manager(path, client.manager_id)),
@@ -932,8 +959,12 @@ def _dossier(
                     Point(label, months[label]["revenue"] if label in months else Decimal(0))
                     for label in report_months[-24:]
                 ],
-                model.base_currency,
-                amount=money,
+                Labels(
+                    value=gettext("Sales ({currency})").format(currency=currency),
+                    axis=lang.compact,
+                    amount=money,
+                    period=gettext("Month"),
+                ),
             ),
         )
         if series

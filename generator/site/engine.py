@@ -201,10 +201,15 @@ class Engine:
         theme = raw.get("theme") or {}
         theme = {"name": theme} if isinstance(theme, str) else dict(theme)
         theme["language"] = self.code
-        if len(self.languages) > 1 and not theme.get("custom_dir"):
-            # Our language switcher, which lands on the same page (see the file's comment).
+        if not theme.get("custom_dir"):
+            # Our language switcher, which lands on the same page, and the search's stemmer
+            # for the language (see the files' comments).
             theme["custom_dir"] = str(THEME)
         settings: dict[str, Any] = {"theme": theme}
+        extra = dict(raw.get("extra") or {})
+        base = self.code.split("-")[0]
+        if base in _stemmers():
+            extra["search_language"] = base
         lang = language(self.code)
         if raw.get("nav"):
             settings["nav"] = _translated_nav(raw["nav"], lang)
@@ -217,14 +222,21 @@ class Engine:
                     return ""
                 return up if code == default else f"{up}{code}/"
 
-            settings["extra"] = {
-                **(raw.get("extra") or {}),
-                "alternate": [
-                    {"name": language(code).name, "link": root(code), "lang": code}
-                    for code in self.languages
-                ],
-            }
+            extra["alternate"] = [
+                {"name": language(code).name, "link": root(code), "lang": code}
+                for code in self.languages
+            ]
+        if extra:
+            settings["extra"] = extra
         return settings
+
+
+def _stemmers() -> set[str]:
+    """The languages the theme's search has a stemmer for (lunr-languages' files it ships)."""
+    import material
+
+    folder = Path(material.__file__).parent / "templates/assets/javascripts/lunr/min"
+    return {name.split(".")[1] for name in os.listdir(folder) if name.count(".") == 3}
 
 
 def _translated_nav(nav: list[Any], lang: Language) -> list[Any]:

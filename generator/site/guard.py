@@ -36,6 +36,18 @@ _CREDENTIAL = re.compile(
 )
 _TEXT_FILES = {".html", ".xml", ".json", ".csv", ".svg", ".txt", ".js", ".md"}
 _THEME_SCRIPT_FOLDER = "assets/javascripts/"
+# Our own script (the lists' sorting and filters), at the site's root (404 pages name it from
+# the server's root): allowed by its name in a page, and as a file only with the very content
+# the package ships.
+OUR_SCRIPT = "accountbook.js"
+_OUR_SCRIPT_SOURCE = re.compile(r"(?:\.\./)*accountbook\.js|/(?:[\w.~-]+/)*accountbook\.js")
+
+
+@lru_cache(maxsize=1)
+def _our_script() -> str:
+    from ..pages.render import packaged
+
+    return packaged(OUR_SCRIPT)
 
 
 @dataclass(frozen=True)
@@ -162,6 +174,8 @@ def _scan_files(
             continue
         text = path.read_text(encoding="utf-8", errors="replace")
         if suffix == ".js":  # the theme's own scripts: only look for credentials
+            if path.name == OUR_SCRIPT and text != _our_script():
+                findings.append(Finding(name, "altered script", "not the one Accountbook ships"))
             findings += _leak_findings(name, set(), text, {}, set(), secrets)
             continue
         if suffix == ".html":
@@ -241,8 +255,11 @@ class _Markup:
         }
         source = found.get("src")
         body = body.strip()
-        if source is not None and (
-            _THEME_SCRIPT_FOLDER not in source or "://" in source or source.startswith("//")
+        ours = source is not None and _OUR_SCRIPT_SOURCE.fullmatch(source) is not None
+        if (
+            source is not None
+            and not ours
+            and (_THEME_SCRIPT_FOLDER not in source or "://" in source or source.startswith("//"))
         ):
             self.findings.append(Finding(self.name, "foreign script", source[:80]))
         if found.get("id") == "__config" and found.get("type") == "application/json":

@@ -1,0 +1,164 @@
+/* Accountbook's only script: lists that sort by any column and filter by a column's values.
+ *
+ * It works on the tables the generator marks (class "ab-sortable", with data-filters naming
+ * the columns to filter by, counted from 0). Without it they are plain tables, sorted by
+ * name. It reads nothing but the page, writes only text (never HTML), and asks no server.
+ */
+(function () {
+  "use strict";
+
+  var lang = document.documentElement.lang || "en";
+  var collator = new Intl.Collator(lang, { numeric: true, sensitivity: "base" });
+  // The page's own number symbols, read from the locale: 1,234.56 or 1 234,56.
+  var parts = new Intl.NumberFormat(lang).formatToParts(-1234.5);
+  var group = "", decimal = ".";
+  parts.forEach(function (part) {
+    if (part.type === "group") group = part.value;
+    if (part.type === "decimal") decimal = part.value;
+  });
+
+  function number(text) {
+    var plain = text.split(group).join("").replace(/\s/g, "").replace("\u2212", "-");
+    plain = plain.split(decimal).join(".").replace(/[^0-9.\-]/g, "");
+    var value = parseFloat(plain);
+    return isNaN(value) ? null : value;
+  }
+
+  function text(cell) {
+    return (cell ? cell.textContent : "").trim();
+  }
+
+  function setUp(wrapper) {
+    var given = {};
+    try {
+      given = JSON.parse(wrapper.getAttribute("data-words") || "{}");
+    } catch (error) {
+      given = {};
+    }
+    function words(key, fallback) {
+      return typeof given[key] === "string" ? given[key] : fallback;
+    }
+    var table = wrapper.querySelector("table");
+    if (!table || !table.tBodies.length || !table.tHead) return;
+    var body = table.tBodies[0];
+    var rows = Array.prototype.slice.call(body.rows);
+    var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
+    var numeric = headers.map(function (_, index) {
+      return wrapper.classList.contains("ab-r" + (index + 1));
+    });
+    var state = { column: -1, ascending: true };
+
+    headers.forEach(function (header, index) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "ab-sort";
+      button.textContent = header.textContent;
+      header.textContent = "";
+      header.appendChild(button);
+      header.setAttribute("aria-sort", "none");
+      button.addEventListener("click", function () {
+        state.ascending = state.column === index ? !state.ascending : true;
+        state.column = index;
+        sort();
+        headers.forEach(function (other, at) {
+          other.setAttribute(
+            "aria-sort",
+            at === index ? (state.ascending ? "ascending" : "descending") : "none"
+          );
+        });
+      });
+    });
+
+    function sort() {
+      var index = state.column, sign = state.ascending ? 1 : -1;
+      var sorted = rows.slice().sort(function (a, b) {
+        var x = text(a.cells[index]), y = text(b.cells[index]);
+        if (numeric[index]) {
+          var p = number(x), q = number(y);
+          if (p !== q) {
+            if (p === null) return 1;
+            if (q === null) return -1;
+            return (p - q) * sign;
+          }
+        }
+        return collator.compare(x, y) * sign || rows.indexOf(a) - rows.indexOf(b);
+      });
+      sorted.forEach(function (row) { body.appendChild(row); });
+    }
+
+    var chosen = (wrapper.getAttribute("data-filters") || "").split(" ").filter(Boolean);
+    if (!chosen.length) return;
+    var bar = document.createElement("div");
+    bar.className = "ab-filters";
+    var count = document.createElement("p");
+    count.className = "ab-count";
+    count.setAttribute("aria-live", "polite");
+    var selects = [];
+    chosen.forEach(function (column) {
+      var index = parseInt(column, 10);
+      if (!headers[index]) return;
+      var values = [];
+      rows.forEach(function (row) {
+        var value = text(row.cells[index]);
+        if (value && values.indexOf(value) < 0) values.push(value);
+      });
+      values.sort(collator.compare);
+      var label = document.createElement("label");
+      var name = document.createElement("span");
+      name.textContent = text(headers[index]);
+      var select = document.createElement("select");
+      var all = document.createElement("option");
+      all.value = "";
+      all.textContent = words("all", "All");
+      select.appendChild(all);
+      values.forEach(function (value) {
+        var option = document.createElement("option");
+        option.value = value;
+        option.textContent = value;
+        select.appendChild(option);
+      });
+      select.addEventListener("change", filter);
+      label.appendChild(name);
+      label.appendChild(select);
+      bar.appendChild(label);
+      selects.push({ index: index, select: select });
+    });
+    var find = document.createElement("label");
+    var findName = document.createElement("span");
+    findName.textContent = words("find", "Find");
+    var input = document.createElement("input");
+    input.type = "search";
+    input.addEventListener("input", filter);
+    find.appendChild(findName);
+    find.appendChild(input);
+    bar.appendChild(find);
+    wrapper.parentNode.insertBefore(bar, wrapper);
+    wrapper.parentNode.insertBefore(count, wrapper);
+
+    function filter() {
+      var needle = input.value.trim().toLocaleLowerCase(lang);
+      var shown = 0;
+      rows.forEach(function (row) {
+        var keep = selects.every(function (chosen) {
+          return !chosen.select.value || text(row.cells[chosen.index]) === chosen.select.value;
+        });
+        if (keep && needle) keep = row.textContent.toLocaleLowerCase(lang).indexOf(needle) >= 0;
+        row.hidden = !keep;
+        if (keep) shown += 1;
+      });
+      count.textContent = words("shown", "{shown} of {total}")
+        .replace("{shown}", shown.toLocaleString(lang))
+        .replace("{total}", rows.length.toLocaleString(lang));
+    }
+    filter();
+  }
+
+  function start() {
+    Array.prototype.forEach.call(document.querySelectorAll(".ab-sortable"), setUp);
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();
