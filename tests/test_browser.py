@@ -442,3 +442,31 @@ def test_search_finds_a_word_of_each_language(
     assert links and all(f"/{code}/" in link for link in links)
     assert errors == []
     page.close()
+
+
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@pytest.mark.parametrize("viewport", [LAPTOP, PHONE], ids=["1280", "390"])
+@pytest.mark.parametrize("code", ["", "el/"], ids=["en", "el"])
+def test_no_accessibility_violations_on_any_page_kind(
+    browser: Any, served_languages: str, code: str, viewport: dict[str, int]
+) -> None:
+    """axe-core (bundled by axe-playwright-python) finds no WCAG 2.1 A or AA violation on any
+    page kind, in English and in Greek, at both widths."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    page = browser.new_page(viewport=viewport)
+    found = {}
+    for path in PAGE_KINDS:
+        page.goto(served_languages + code + path, wait_until="networkidle")
+        results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}})
+        violations = results.response["violations"]
+        if violations:
+            found[path] = [
+                (item["id"], item["nodes"][0]["target"], item["nodes"][0]["failureSummary"][:160])
+                for item in violations
+            ]
+    assert found == {}
+    page.close()

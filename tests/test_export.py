@@ -48,8 +48,8 @@ def _book(content: str | bytes) -> openpyxl.Workbook:
 def test_kpis_workbook_equals_kpis_csv(demo_files: dict[str, str | bytes]) -> None:
     book = _book(demo_files["kpis.xlsx"])
     assert book.sheetnames == [
-        "Months", "Quarters", "Years", "Plans and pace", "Changes", "Collection",
-        "Contracts and schedule",
+        "Months", "Months chart", "Quarters", "Quarters chart", "Years", "Years chart",
+        "Plans and pace", "Changes", "Collection", "Contracts and schedule",
     ]  # fmt: skip
     rows = list(csv.DictReader(io.StringIO(str(demo_files["kpis.csv"]))))
     from_book = {}
@@ -83,17 +83,85 @@ def test_kpis_workbook_is_formatted_like_by_hand(demo_files: dict[str, str | byt
     assert sheet["G2"].number_format == "0.0%"
     assert sheet["A1"].font.bold
     assert len(sheet.conditional_formatting) >= 1
-    assert len(sheet._charts) == 1  # noqa: SLF001 - openpyxl keeps loaded charts there
     for row in sheet.iter_rows(min_row=2):
         assert all(cell.data_type != "f" for cell in row)  # numbers and text, never formulas
+
+
+def _chart_xml(book_bytes: bytes) -> list[str]:
+    with zipfile.ZipFile(io.BytesIO(book_bytes)) as archive:
+        return [
+            archive.read(name).decode()
+            for name in sorted(archive.namelist())
+            if name.startswith("xl/charts/chart")
+        ]
+
+
+def test_kpis_workbook_charts_print_whole_on_sheets_of_their_own(
+    demo_files: dict[str, str | bytes],
+) -> None:
+    book = _book(demo_files["kpis.xlsx"])
+    # Each chart has a sheet to itself, beside its table: it prints on one page, never split
+    # across two or shrunk to the table's width.
+    assert [sheet.title for sheet in book.chartsheets] == [
+        "Months chart", "Quarters chart", "Years chart",
+    ]  # fmt: skip
+    for sheet in book.chartsheets:
+        assert len(sheet._charts) == 1  # noqa: SLF001 - openpyxl keeps loaded charts there
+    assert all(not sheet._charts for sheet in book.worksheets)  # noqa: SLF001
+    charts = _chart_xml(demo_files["kpis.xlsx"])  # type: ignore[arg-type]
+    assert len(charts) == 3
+    for chart in charts:
+        # A title, a legend, both axes named, and amounts on the axis as 1,800,000 (not 1800000).
+        assert "revenue against target" in chart and "<c:legend>" in chart
+        assert "Revenue (EUR)" in chart and "Period" in chart
+        assert 'formatCode="#,##0"' in chart
+
+
+@pytest.mark.parametrize("name", ["kpis.xlsx", "managers/M004.xlsx", "clients/C00002.xlsx"])
+def test_every_workbook_sheet_has_a_page_setup(
+    demo_files: dict[str, str | bytes], name: str
+) -> None:
+    """Printed, every sheet is A4, one page wide (landscape where its columns are wide), with
+    its header row repeated on every page and the workbook's title and page numbers."""
+    book = _book(demo_files[name])  # type: ignore[arg-type]
+    assert book.worksheets
+    for sheet in book.worksheets:
+        setup = sheet.page_setup
+        assert setup.paperSize == 9, sheet.title  # A4
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage, sheet.title
+        assert setup.fitToWidth in (None, 1) and setup.fitToHeight == 0, sheet.title
+        assert sheet.print_title_rows == "$1:$1", sheet.title
+        widths = [
+            sheet.column_dimensions[letter].width or 13
+            for letter in (cell.column_letter for cell in sheet[1])
+        ]
+        wide = sum(widths) > 100
+        assert setup.orientation == ("landscape" if wide else "portrait") or not wide, (
+            sheet.title, setup.orientation, sum(widths),
+        )  # fmt: skip
+        assert "&P" in (sheet.oddFooter.center.text or ""), sheet.title
+        assert sheet.oddHeader.left.text, sheet.title
+    if name == "kpis.xlsx":
+        assert book["Months"].page_setup.orientation == "landscape"
+
+
+def test_workbook_headers_are_plain_words(demo_files: dict[str, str | bytes]) -> None:
+    for name in ("managers/M004.xlsx", "clients/C00002.xlsx"):
+        receivables = _book(demo_files[name])["Receivables"]  # type: ignore[arg-type]
+        headers = [cell.value for cell in receivables[1]]
+        assert "Open amount" in headers and "Days overdue band" in headers
+        assert not [header for header in headers if "(base)" in str(header)]
 
 
 def test_manager_and_client_workbooks(demo_files: dict[str, str | bytes]) -> None:
     review = _book(demo_files["managers/M004.xlsx"])
     assert review.sheetnames == [
         "Months",
+        "Months chart",
         "Quarters",
+        "Quarters chart",
         "Years",
+        "Years chart",
         "Portfolio",
         "Receivables",
         "Contracts expiring",

@@ -1,4 +1,5 @@
-/* Accountbook's only script: lists that sort by any column and filter by a column's values.
+/* Accountbook's only script: lists that sort by any column and filter by a column's values,
+ * and tables that scroll sideways reachable from the keyboard.
  *
  * It works on the tables the generator marks (class "ab-sortable", with data-filters naming
  * the columns to filter by, counted from 0). Without it they are plain tables, sorted by
@@ -39,7 +40,10 @@
       return typeof given[key] === "string" ? given[key] : fallback;
     }
     var table = wrapper.querySelector("table");
-    if (!table || !table.tBodies.length || !table.tHead) return;
+    if (!table || !table.tBodies.length || !table.tHead || wrapper.hasAttribute("data-ready")) {
+      return;
+    }
+    wrapper.setAttribute("data-ready", "");
     var body = table.tBodies[0];
     var rows = Array.prototype.slice.call(body.rows);
     var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
@@ -153,10 +157,40 @@
     filter();
   }
 
+  // A table wider than the screen scrolls in its box: the box takes the keyboard's focus (so
+  // the arrow keys scroll it) and is named by the table's first header.
+  function focusable() {
+    Array.prototype.forEach.call(
+      document.querySelectorAll(".md-typeset__scrollwrap, .ab-table"),
+      function (box) {
+        if (box.scrollWidth > box.clientWidth + 1) {
+          if (!box.hasAttribute("tabindex")) {
+            box.setAttribute("tabindex", "0");
+            box.setAttribute("role", "region");
+            var header = box.querySelector("th");
+            box.setAttribute("aria-label", header ? text(header) || "table" : "table");
+          }
+        } else if (box.getAttribute("tabindex") === "0") {
+          box.removeAttribute("tabindex");
+          box.removeAttribute("role");
+          box.removeAttribute("aria-label");
+        }
+      }
+    );
+  }
+
+  var started = false;
   function start() {
     Array.prototype.forEach.call(document.querySelectorAll(".ab-sortable"), setUp);
+    focusable();
+    if (!started) window.addEventListener("resize", focusable);
+    started = true;
   }
-  if (document.readyState === "loading") {
+  // After the theme has wrapped the tables in their scrolling boxes (on its document$, which
+  // it subscribes to first), or at load where there is no theme script.
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(start);
+  } else if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
   } else {
     start();
