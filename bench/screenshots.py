@@ -22,16 +22,17 @@ from pathlib import Path
 from typing import Any
 
 PAGES = {
-    "home": "",
-    "company": "kpi/",
-    "team": "kpi/team-M001/",
-    "manager": "managers/M004/",
-    "leaderboard": "kpi/leaderboard/",
-    "clients": "clients/",
-    "managers": "managers/",
-    "dossier": "clients/C00002/",
-    "role": "roles/account-manager/",
-    "home-el": "el/",
+    "home": "index.html",
+    "company": "kpi/index.html",
+    "team": "kpi/team-M001.html",
+    "manager": "managers/M004.html",
+    "leaderboard": "kpi/leaderboard.html",
+    "clients": "clients/index.html",
+    "managers": "managers/index.html",
+    "dossier": "clients/C00002.html",
+    "role": "roles/account-manager.html",
+    "home-el": "el/index.html",
+    "dossier-el": "el/clients/C00002.html",
 }
 WIDTHS = {"1280": (1280, 800), "390": (390, 844)}
 

@@ -9,6 +9,7 @@ import shutil
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -33,6 +34,10 @@ def served_languages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     yield from _serve(tmp_path_factory, ("en", "cs", "el"))
 
 
+# The folder of each served site, by its address: the same site is also opened from disk.
+SITES: dict[str, Path] = {}
+
+
 def _serve(factory: pytest.TempPathFactory, languages: tuple[str, ...]) -> Iterator[str]:
     project = make_project(factory.mktemp("browser"))
     build(project, DEMO, languages=languages)
@@ -40,8 +45,10 @@ def _serve(factory: pytest.TempPathFactory, languages: tuple[str, ...]) -> Itera
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
+    address = f"http://127.0.0.1:{server.server_address[1]}/"
+    SITES[address] = project / "site"
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield address
     finally:
         server.shutdown()
         server.server_close()
@@ -89,7 +96,8 @@ def _open(browser: Any, url: str) -> tuple[Any, list[str], list[str]]:
 
 
 @pytest.mark.parametrize(
-    "path", ["", "clients/C00002/", "kpi/", "kpi/leaderboard/", "managers/M004/"]
+    "path",
+    ["", "clients/C00002.html", "kpi/index.html", "kpi/leaderboard.html", "managers/M004.html"],
 )
 def test_charts_are_drawn_without_errors_or_outside_requests(
     browser: Any, served: str, path: str
@@ -125,7 +133,7 @@ def test_search_finds_a_client_by_name(browser: Any, served: str) -> None:
     links = [
         page.locator(".md-search-result__item a").nth(i).get_attribute("href") for i in range(3)
     ]
-    assert any(link and "clients/C00002/" in link for link in links), links
+    assert any(link and "clients/C00002.html" in link for link in links), links
     assert errors == []
     page.close()
 
@@ -133,14 +141,14 @@ def test_search_finds_a_client_by_name(browser: Any, served: str) -> None:
 def test_language_switcher_lands_on_the_same_page_in_greek(
     browser: Any, served_languages: str
 ) -> None:
-    page, errors, requests = _open(browser, served_languages + "cs/clients/C00007/")
+    page, errors, requests = _open(browser, served_languages + "cs/clients/C00007.html")
     name = page.locator("article h1").inner_text()
     assert page.locator("html").get_attribute("lang") == "cs"
     assert page.get_by_role("heading", name="Smlouvy").count() == 1
     page.locator(".md-header__option .md-select").hover()
     with page.expect_navigation():
         page.locator("a.md-select__link[hreflang=el]").click()
-    assert page.url == served_languages + "el/clients/C00007/"
+    assert page.url == served_languages + "el/clients/C00007.html"
     assert page.locator("html").get_attribute("lang") == "el"
     assert page.locator("article h1").inner_text() == name
     assert page.get_by_role("heading", name="Συμβάσεις").count() == 1
@@ -168,12 +176,14 @@ def test_search_in_the_greek_site_finds_a_client(browser: Any, served_languages:
     result = page.locator(".md-search-result__item a").first
     result.wait_for(state="visible", timeout=15_000)
     href = result.get_attribute("href") or ""
-    assert "el/clients/C00002/" in href or href.endswith("clients/C00002/"), href
+    assert "el/clients/C00002.html" in href, href
     assert errors == []
     page.close()
 
 
-@pytest.mark.parametrize("path", ["managers/M004/", "kpi/", "clients/", "clients/C00002/"])
+@pytest.mark.parametrize(
+    "path", ["managers/M004.html", "kpi/index.html", "clients/index.html", "clients/C00002.html"]
+)
 def test_numbers_are_right_aligned_and_the_rest_left(browser: Any, served: str, path: str) -> None:
     """Every column a table of ours names as numeric (ab-r2: the second) is right-aligned as
     the browser lays it out, in figures of one width; the others stay left-aligned."""
@@ -204,10 +214,10 @@ def test_numbers_are_right_aligned_and_the_rest_left(browser: Any, served: str, 
 
 LAPTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
-SCOPE_PAGES = ["", "kpi/", "kpi/team-M001/", "managers/M004/"]
+SCOPE_PAGES = ["", "kpi/index.html", "kpi/team-M001.html", "managers/M004.html"]
 PAGE_KINDS = [
-    *SCOPE_PAGES, "kpi/leaderboard/", "clients/", "managers/", "clients/C00002/",
-    "roles/account-manager/",
+    *SCOPE_PAGES, "kpi/leaderboard.html", "clients/index.html", "managers/index.html", "clients/C00002.html",
+    "roles/account-manager.html",
 ]  # fmt: skip
 
 
@@ -301,7 +311,9 @@ def _chart_text_sizes(page: Any) -> list[tuple[str, float]]:
 
 
 @pytest.mark.parametrize("viewport", [LAPTOP, PHONE], ids=["1280", "390"])
-@pytest.mark.parametrize("path", ["", "managers/M004/", "kpi/leaderboard/", "clients/C00002/"])
+@pytest.mark.parametrize(
+    "path", ["", "managers/M004.html", "kpi/leaderboard.html", "clients/C00002.html"]
+)
 def test_chart_text_is_at_least_11_pixels(
     browser: Any, served: str, path: str, viewport: dict[str, int]
 ) -> None:
@@ -322,7 +334,7 @@ def test_chart_text_is_at_least_11_pixels(
 def test_a_wide_table_scrolls_inside_itself_with_its_first_column_fixed(
     browser: Any, served: str
 ) -> None:
-    page, errors = _at(browser, served + "kpi/", PHONE)
+    page, errors = _at(browser, served + "kpi/index.html", PHONE)
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     box = page.locator("article .md-typeset__scrollwrap").filter(has=page.locator("th")).nth(3)
     box.scroll_into_view_if_needed()
@@ -347,7 +359,7 @@ def _column(page: Any, index: int) -> list[str]:
 
 
 def test_the_clients_list_sorts_by_any_column_and_filters(browser: Any, served: str) -> None:
-    page, errors = _at(browser, served + "clients/", LAPTOP)
+    page, errors = _at(browser, served + "clients/index.html", LAPTOP)
     names = _column(page, 0)
     assert len(names) == 60 and names == sorted(names, key=str.casefold)  # by name at first
     assert "Small business" in _column(page, 2) and "smb" not in _column(page, 2)
@@ -383,7 +395,7 @@ def test_the_clients_list_sorts_by_any_column_and_filters(browser: Any, served: 
 
 
 def test_the_managers_list_sorts_and_filters_by_role(browser: Any, served: str) -> None:
-    page, errors = _at(browser, served + "managers/", LAPTOP)
+    page, errors = _at(browser, served + "managers/index.html", LAPTOP)
     names = _column(page, 0)
     assert names == sorted(names, key=str.casefold)
     page.get_by_label("Role").select_option("Account Manager")
@@ -409,14 +421,14 @@ def _search(page: Any, words: str) -> list[str]:
 
 def test_search_finds_a_client_by_id(browser: Any, served: str) -> None:
     page, errors = _at(browser, served, LAPTOP)
-    assert any("clients/C00044/" in link for link in _search(page, "C00044")[:3])
+    assert any("clients/C00044.html" in link for link in _search(page, "C00044")[:3])
     assert errors == []
     page.close()
 
 
 def test_search_finds_a_manager_by_name(browser: Any, served: str) -> None:
     page, errors = _at(browser, served, LAPTOP)
-    assert any("managers/M004/" in link for link in _search(page, "Papadaki")[:3])
+    assert any("managers/M004.html" in link for link in _search(page, "Papadaki")[:3])
     assert errors == []
     page.close()
 
@@ -469,4 +481,37 @@ def test_no_accessibility_violations_on_any_page_kind(
                 for item in violations
             ]
     assert found == {}
+    page.close()
+
+
+def test_the_site_opened_from_disk_links_searches_and_switches_language(
+    browser: Any, served_languages: str
+) -> None:
+    """site/index.html opened as a file, as the README says: the links land on pages (not on
+    folder listings), search finds a client, and the language switcher lands on the same page."""
+    root = SITES[served_languages].as_uri() + "/"
+    page, errors = _at(browser, root + "index.html", LAPTOP)
+    assert page.locator(".ab-cards .ab-card").count() == 4
+    page.locator(".md-tabs__link", has_text="Clients").click()
+    page.wait_for_load_state()
+    assert page.url == root + "clients/index.html"
+    page.locator(".ab-sortable tbody a").first.click()
+    page.wait_for_load_state()
+    assert page.url.startswith(root + "clients/C") and page.url.endswith(".html")
+    dossier = page.url
+    assert page.locator("article h1").count() == 1
+    # Search: the theme's worker runs in our frame (no web worker from disk).
+    links = _search(page, "Cobalt")
+    assert any(link.startswith(root) and "clients/C00002.html" in link for link in links), links
+    page.keyboard.press("Escape")
+    page.goto(dossier)
+    page.locator(".md-header__option .md-select").hover()
+    with page.expect_navigation():
+        page.locator("a.md-select__link[hreflang=el]").click()
+    assert page.url == dossier.replace(root, root + "el/")
+    assert page.locator("html").get_attribute("lang") == "el"
+    # A download opens as a file too.
+    href = page.locator("article a[href$='.xlsx']").first.get_attribute("href")
+    assert href and (Path(page.url.removeprefix("file://")).parent / href).resolve().is_file()
+    assert errors == []
     page.close()

@@ -309,7 +309,11 @@ def test_ids_never_leave_the_output_folder(tmp_path: Path, client_id: str) -> No
         if not path.is_relative_to(project) and not path.is_relative_to(tmp_path / "b")
     ]
     assert outside == []
-    pages = sorted(path.parent.name for path in (project / "site" / "clients").glob("*/index.html"))
+    pages = sorted(
+        path.stem
+        for path in (project / "site" / "clients").glob("*.html")
+        if path.name != "index.html"
+    )
     assert len(pages) == 2 and "C1" in pages
     assert all("/" not in page and page not in (".", "..") for page in pages)
     schema = load_schema()

@@ -142,4 +142,4 @@ def test_a_real_build_with_arbitrary_names(names: list[str]) -> None:
     with tempfile.TemporaryDirectory() as folder:
         project = make_project(Path(folder) / "p")
         pipeline.build(Config(source=str(write_csv(grid, Path(folder) / "b"))), AS_OF, project)
-        assert (project / "site" / "clients" / "C1" / "index.html").is_file()
+        assert (project / "site" / "clients" / "C1.html").is_file()

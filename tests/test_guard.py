@@ -52,15 +52,13 @@ def test_each_kind_of_problem_is_found(
     built: Path, tmp_path: Path, injected: str, what: str
 ) -> None:
     site = _copy(built, tmp_path)
-    page = site / "clients" / "C1" / "index.html"
+    page = site / "clients" / "C1.html"
     page.write_text(
         page.read_text(encoding="utf-8").replace("</article>", injected + "</article>"),
         encoding="utf-8",
     )
     findings = scan(site, ["pat@acme.example"], ["a-secret-value-123"])
-    assert [(finding.file, finding.what) for finding in findings] == [
-        ("clients/C1/index.html", what)
-    ]
+    assert [(finding.file, finding.what) for finding in findings] == [("clients/C1.html", what)]
     assert "pat@acme" not in " ".join(finding.detail for finding in findings)
 
 
@@ -71,9 +69,9 @@ def test_a_big_site_is_scanned_by_several_processes_with_the_same_findings(
 
     site = _copy(built, tmp_path)
     for page, injected in (
-        (site / "clients" / "C1" / "index.html", '<img src="x.png" onerror="alert(1)">'),
+        (site / "clients" / "C1.html", '<img src="x.png" onerror="alert(1)">'),
         (site / "index.html", "<td>pat@acme.example</td>"),
-        (site / "managers" / "M1" / "index.html", "<script>alert(1)</script>"),
+        (site / "managers" / "M1.html", "<script>alert(1)</script>"),
     ):
         page.write_text(
             page.read_text(encoding="utf-8").replace("</article>", injected + "</article>"),

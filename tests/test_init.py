@@ -124,8 +124,8 @@ def test_a_project_made_by_init_builds_from_the_wheel_alone(tmp_path: Path, whee
     built = run("build", "--source", str(workbook), "--as-of", "2026-11-22", cwd=project)
     assert built.returncode == 0, built.stdout + built.stderr
     site = project / "site"
-    for page in ("index.html", "about/index.html", "data/kpi-definitions/index.html",
-                 "managers/M004/index.html", "accountbook.css", "downloads/kpis.csv"):  # fmt: skip
+    for page in ("index.html", "about.html", "data/kpi-definitions.html",
+                 "managers/M004.html", "accountbook.css", "downloads/kpis.csv"):  # fmt: skip
         assert (site / page).is_file(), page
     assert "accountbook.css" in (site / "index.html").read_text(encoding="utf-8")
     # The blank template init wrote builds too: a team sees its site before any data is in.

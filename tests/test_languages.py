@@ -210,8 +210,8 @@ def test_every_language_has_the_whole_site_in_its_language(six: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "page", ["index.html", "clients/C00007/index.html", "roles/account-manager/index.html",
-             "kpi/leaderboard/index.html", "guide/cli/index.html"],
+    "page", ["index.html", "clients/C00007.html", "roles/account-manager.html",
+             "kpi/leaderboard.html", "guide/cli.html"],
 )  # fmt: skip
 def test_switcher_links_land_on_the_same_page_in_every_language(six: Path, page: str) -> None:
     for code in LANGUAGES:
@@ -232,7 +232,7 @@ def test_switcher_links_land_on_the_same_page_in_every_language(six: Path, page:
 
 
 def test_greek_job_description_has_greek_sections_and_clauses(six: Path) -> None:
-    text = text_of(six / "el" / "roles" / "account-manager" / "index.html")
+    text = text_of(six / "el" / "roles" / "account-manager.html")
     greek = TEXTS["el"]
     assert text.startswith(greek["roles"]["account-manager"]["title"])
     assert "ΕΓΚΡΙΝΕΤΑΙ" in text
@@ -251,7 +251,7 @@ def test_greek_job_description_has_greek_sections_and_clauses(six: Path) -> None
 
 
 def test_czech_dossier_uses_czech_words_numbers_and_dates(six: Path) -> None:
-    text = text_of(six / "cs" / "clients" / "C00001" / "index.html")
+    text = text_of(six / "cs" / "clients" / "C00001.html")
     assert "Smlouvy" in text and "Pohledávky" in text and "Odpovědný manažer" in text
     assert re.search(r"Klientem od \d{1,2}\. \d{1,2}\. \d{4}", text)
     assert re.search(rf"Úvěrový limit \(EUR\) \d{{1,3}}(?:{NBSP}\d{{3}})*,\d\d", text)
@@ -261,13 +261,13 @@ def test_czech_dossier_uses_czech_words_numbers_and_dates(six: Path) -> None:
 def test_navigation_and_hand_written_pages_in_other_languages(six: Path) -> None:
     home = (six / "de" / "index.html").read_text(encoding="utf-8")
     assert "Stellenbeschreibungen" in home and "Datenqualität" in home
-    guide = text_of(six / "de" / "guide" / "cli" / "index.html")
+    guide = text_of(six / "de" / "guide" / "cli.html")
     assert "Diese Seite gibt es nur auf Englisch." in guide
-    assert "Diese Seite" not in text_of(six / "guide" / "cli" / "index.html")
+    assert "Diese Seite" not in text_of(six / "guide" / "cli.html")
 
 
 def test_a_dossier_in_any_language_links_to_the_one_set_of_downloads(six: Path) -> None:
-    page = six / "tl" / "clients" / "C00001" / "index.html"
+    page = six / "tl" / "clients" / "C00001.html"
     hrefs = re.findall(r'href="([^"]*downloads/[^"]*)"', page.read_text(encoding="utf-8"))
     assert hrefs
     for href in hrefs:
@@ -292,21 +292,21 @@ def test_a_missing_translation_falls_back_with_a_note_and_is_listed(tmp_path: Pa
     result = build(project, source, languages=("en", "el"))
     site = project / "site"
     # Duties are translated; rights exist only in English and show in English with a note.
-    text = text_of(site / "el" / "roles" / "account-manager" / "index.html")
+    text = text_of(site / "el" / "roles" / "account-manager.html")
     assert text.startswith("Υπεύθυνος Λογαριασμών")
     assert "1. Καθήκοντα 1.1 Βρίσκει πελάτες." in text
     assert "2. Δικαιώματα 2.1 May grant discounts." in text
     assert "Δεν έχει μεταφραστεί ακόμη" in text and "(English): Δικαιώματα." in text
     # The head of sales has no Greek at all: its title and details come from English too.
-    head = text_of(site / "el" / "roles" / "head-of-sales" / "index.html")
+    head = text_of(site / "el" / "roles" / "head-of-sales.html")
     assert head.startswith("Head of Sales") and "τίτλος και στοιχεία" in head
     # The English site shows no note.
-    assert "translated" not in text_of(site / "roles" / "account-manager" / "index.html")
+    assert "translated" not in text_of(site / "roles" / "account-manager.html")
     # check and the data-quality page (both languages) list what is missing.
     missing = [issue for issue in result.report.warnings if issue.code == "translation-missing"]
     assert [issue.value for issue in missing] == ["head-of-sales", "account-manager"]
     assert "Greek (el) text for: Rights" in missing[1].message
-    for quality in (site / "data" / "quality" / "index.html", site / "el" / "data" / "quality" / "index.html"):  # fmt: skip
+    for quality in (site / "data" / "quality.html", site / "el" / "data" / "quality.html"):  # fmt: skip
         assert text_of(quality).count("translation-missing") == 2
 
 

@@ -359,13 +359,13 @@ def test_every_chart_is_well_formed_xml(hostile: Path) -> None:
 
 
 def test_page_titles_keep_any_unicode(hostile: Path) -> None:
-    page = (hostile / "site" / "clients" / "C2" / "index.html").read_text(encoding="utf-8")
+    page = (hostile / "site" / "clients" / "C2.html").read_text(encoding="utf-8")
     title = page[page.index("<title>") + 7 : page.index("</title>")]
     assert "Bolt 😀 𠜎" in title
 
 
 def test_a_direction_override_cannot_reorder_the_text_around_it(hostile: Path) -> None:
-    page = (hostile / "site" / "clients" / "C1" / "index.html").read_text(encoding="utf-8")
+    page = (hostile / "site" / "clients" / "C1.html").read_text(encoding="utf-8")
     assert "\u2068Praha \u202eevil\u2069" in page  # isolated: the override ends with the value
     assert "Praha \u202eevil\u2069" not in page.replace("\u2068Praha \u202eevil\u2069", "")
 
@@ -428,13 +428,13 @@ def test_the_scan_reads_pages_as_a_browser_does(
     import shutil
 
     shutil.copytree(hostile / "site", site)
-    page = site / "clients" / "C1" / "index.html"
+    page = site / "clients" / "C1.html"
     page.write_text(
         page.read_text(encoding="utf-8").replace("</article>", injected + "</article>"),
         encoding="utf-8",
     )
     found = {(finding.file, finding.what) for finding in scan(site, ["pat@acme.example"])}
-    assert ("clients/C1/index.html", what) in found
+    assert ("clients/C1.html", what) in found
 
 
 def test_the_scan_finds_a_script_after_the_themes_last_and_leaks_in_data(
@@ -674,7 +674,7 @@ def test_serve_says_where_it_serves_every_language_and_the_downloads(tmp_path: P
             if "Serving" in line or not line:
                 break
         assert f"http://{address}/" in lines[-1], lines
-        for path in ("/", "/cs/", "/downloads/kpis.csv", "/clients/C1/"):
+        for path in ("/", "/cs/", "/downloads/kpis.csv", "/clients/C1.html"):
             with urllib.request.urlopen(f"http://{address}{path}", timeout=10) as answer:
                 assert answer.status == 200, path
         taken = subprocess.run(

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import pytest
@@ -62,13 +63,13 @@ def test_demo_site_has_every_page(demo_site: Path) -> None:
     schema = load_schema()
     tables = validate(read(DEMO, schema.table_names), schema).tables
     for client_id in tables["Clients"].columns["client_id"]:
-        assert (site / "clients" / client_id / "index.html").is_file()
+        assert (site / "clients" / f"{client_id}.html").is_file()
     for manager_id in tables["Managers"].columns["manager_id"]:
-        assert (site / "managers" / manager_id / "index.html").is_file()
+        assert (site / "managers" / f"{manager_id}.html").is_file()
     for role_id in tables["Roles"].columns["role_id"]:
-        assert (site / "roles" / role_id / "index.html").is_file()
-    for page in ("index.html", "kpi/index.html", "kpi/leaderboard/index.html", "data/spreadsheet/index.html",
-                 "data/quality/index.html", "data/kpi-definitions/index.html", "kpi/team-M001/index.html"):  # fmt: skip
+        assert (site / "roles" / f"{role_id}.html").is_file()
+    for page in ("index.html", "kpi/index.html", "kpi/leaderboard.html", "data/spreadsheet.html",
+                 "data/quality.html", "data/kpi-definitions.html", "kpi/team-M001.html"):  # fmt: skip
         assert (site / page).is_file(), page
 
 
@@ -80,20 +81,18 @@ def test_kpis_csv_matches_the_engine(demo_site: Path) -> None:
 
 
 def test_job_description_has_numbered_sections_and_holders(demo_site: Path) -> None:
-    page = (demo_site / "site" / "roles" / "account-manager" / "index.html").read_text(
-        encoding="utf-8"
-    )
+    page = (demo_site / "site" / "roles" / "account-manager.html").read_text(encoding="utf-8")
     assert "APPROVED" in page
     for number, title in enumerate(
         ["General provisions", "Knowledge", "Duties", "Rights", "Responsibility"], 1
     ):
         assert f"{number}. {title}</h2>" in page
     assert "<strong>3.1</strong> Looks for new clients" in page
-    assert 'href="../../managers/M004/"' in page  # a holder of the role, linked
+    assert 'href="../managers/M004.html"' in page  # a holder of the role, linked
 
 
 def test_dossier_shows_contracts_receivables_and_flags(demo_site: Path) -> None:
-    page = (demo_site / "site" / "clients" / "C00002" / "index.html").read_text(encoding="utf-8")
+    page = (demo_site / "site" / "clients" / "C00002.html").read_text(encoding="utf-8")
     assert "Risk flags" in page and "Overdue receivables" in page
     assert "K-2024-00002" in page
     assert "90+ days" in page
@@ -130,7 +129,7 @@ def test_personal_data_when_the_config_allows(tmp_path: Path) -> None:
     grid = small_grid()
     project = make_project(tmp_path / "p")
     build(project, write_csv(grid, tmp_path / "b"), publish_personal=True)
-    page = (project / "site" / "clients" / "C1" / "index.html").read_text(encoding="utf-8")
+    page = (project / "site" / "clients" / "C1.html").read_text(encoding="utf-8")
     assert "pat@acme.example" in page
 
 
@@ -176,7 +175,7 @@ def test_hand_written_pages_are_kept_and_stale_pages_go(tmp_path: Path) -> None:
     assert (project / "docs" / "guide" / "welcome.md").read_text(
         encoding="utf-8"
     ) == "# Welcome\n\nOur own words.\n"
-    assert "Our own words." in (project / "site" / "guide" / "welcome" / "index.html").read_text(
+    assert "Our own words." in (project / "site" / "guide" / "welcome.html").read_text(
         encoding="utf-8"
     )
 
@@ -310,7 +309,7 @@ def test_serve_builds_then_serves_the_site(tmp_path: Path) -> None:
         while time.monotonic() < deadline and not page:
             try:
                 with urllib.request.urlopen(
-                    f"http://127.0.0.1:{port}/clients/C1/", timeout=2
+                    f"http://127.0.0.1:{port}/clients/C1.html", timeout=2
                 ) as response:
                     page = response.read().decode("utf-8")
             except OSError:
@@ -352,6 +351,17 @@ def test_dossiers_through_the_shell_equal_dossiers_built_by_mkdocs(
         engine_build(self, docs, site)
 
     monkeypatch.setattr(Engine, "build", counted)
+    from generator.site import build as site_build
+
+    converted: list[str] = []
+    convert = site_build.convert
+
+    def counted_convert(markdown: str, heading_id: Any) -> Any:
+        article = convert(markdown, heading_id)  # raises for a page it does not take
+        converted.append(article.title)
+        return article
+
+    monkeypatch.setattr(site_build, "convert", counted_convert)
     built = []
     for name, record_pages in (("mkdocs", False), ("shell", True)):
         _through(record_pages, monkeypatch)
@@ -370,8 +380,10 @@ def test_dossiers_through_the_shell_equal_dossiers_built_by_mkdocs(
             built.append(tree_digest(project / "site"))
     assert built[0] == built[2] and built[1] == built[3]
     assert len([name for name in built[2] if name.startswith("clients/")]) == 61
-    # MkDocs ran once a build: the shell was used, not the fallback that builds every page.
+    # MkDocs ran once a build: the shell was used, not the fallback that builds every page;
+    # and the renderer took every dossier of the demo (cards, charts and front matter too).
     assert len(runs) == 4
+    assert len(converted) >= 60
 
 
 def test_a_big_synthetic_site_through_the_shell_equals_mkdocs(
@@ -424,7 +436,7 @@ def test_languages_through_the_shell_equal_languages_built_by_mkdocs(
         build(project, DEMO, languages=("en", "cs"))
         built.append(tree_digest(project / "site"))
     assert built[0] == built[1]
-    assert "cs/clients/C00002/index.html" in built[1]
+    assert "cs/clients/C00002.html" in built[1]
 
 
 def test_the_shell_takes_only_the_markdown_it_knows() -> None:
@@ -461,7 +473,7 @@ def test_pages_rendered_already_build_the_same_site(tmp_path: Path) -> None:
     # 60 dossiers, 8 managers, 3 roles, and home, 3 lists, company KPIs, leaderboard, 3 teams,
     # the spreadsheet guide, the KPI definitions and data quality.
     assert pages == 60 + 8 + 3 + 12
-    assert (project / "site" / "clients" / "C00060" / "index.html").is_file()
+    assert (project / "site" / "clients" / "C00060.html").is_file()
 
 
 @pytest.mark.parametrize("languages", [("en",), ("en", "cs")])
@@ -494,7 +506,7 @@ def test_the_model_is_let_go_of_before_mkdocs_runs(
     monkeypatch.setattr(Engine, "build", spy)
     project = make_project(tmp_path / "project")
     site_build.build_site(pages, project, project / "site", "Test", AS_OF, languages=languages)
-    assert (project / "site" / "clients" / "C00001" / "index.html").is_file()
+    assert (project / "site" / "clients" / "C00001.html").is_file()
     if len(languages) == 1:
         assert pages.model is None and not pages.sales_by_client
         assert log.read_text().split() == ["False"]
@@ -596,5 +608,5 @@ def test_a_project_given_as_a_relative_folder(
     make_project(tmp_path / "project")
     monkeypatch.chdir(tmp_path)
     result = build(Path("project"), write_csv(small_grid(), tmp_path / "book"))
-    assert (tmp_path / "project" / "site" / "clients" / "C1" / "index.html").is_file()
+    assert (tmp_path / "project" / "site" / "clients" / "C1.html").is_file()
     assert result.pages > 0

@@ -8,6 +8,7 @@
 (function () {
   "use strict";
 
+
   var lang = document.documentElement.lang || "en";
   var collator = new Intl.Collator(lang, { numeric: true, sensitivity: "base" });
   // The page's own number symbols, read from the locale: 1,234.56 or 1 234,56.

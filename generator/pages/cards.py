@@ -254,5 +254,100 @@ def _html(card: _Card) -> str:
     return (
         f'<section class="ab-card{state}"><p class="ab-card__label">{escape(card.label)}</p>'
         f'<p class="ab-card__value">{escape(card.value)}</p>{verdict}{details}'
-        f'<div class="ab-card__trend">{card.trend}</div></section>'
+        + (f'<div class="ab-card__trend">{card.trend}</div>' if card.trend else "")
+        + "</section>"
     )
+
+
+def dossier_cards(lang: Language, currency: str, as_of: date, monthly: dict[str, Decimal],
+                  open_total: Decimal, overdue: Decimal, limit: Decimal | None,
+                  active_contracts: int, next_end: date | None) -> Safe:  # fmt: skip
+    """A client's four cards: sales this year to date against the same days of last year,
+    what is open and overdue, the credit limit used, and the contracts in force.
+
+    ``monthly`` is the client's sales by month label (``2026-03``)."""
+    gettext = lang.gettext
+    this_year, last_year = str(as_of.year), str(as_of.year - 1)
+    month_of = f"{as_of.month:02d}"
+    done = sum((v for k, v in monthly.items() if k[:4] == this_year), Decimal(0))
+    before = sum(
+        (v for k, v in monthly.items() if k[:4] == last_year and k[5:] <= month_of), Decimal(0)
+    )
+    months = [
+        monthly.get(f"{year}-{month:02d}", Decimal(0))
+        for year, month in _last_months(as_of, TREND_MONTHS)
+    ]
+    change = _change(lang, done, before if before else None)
+    ahead = done >= before
+    sales = _Card(
+        gettext("Sales, {period} to date").format(period=this_year),
+        lang.compact(done, currency),
+        ("ahead" if ahead else "behind") if change else "",
+        _verdict(
+            lang, ahead, gettext("{change} on {period}").format(change=change[2:], period=last_year)
+        )
+        if change
+        else "",
+        (
+            gettext("{period}: {amount}").format(
+                period=last_year, amount=lang.compact(before, currency)
+            ),
+        ),
+        sparkline(months, gettext("Revenue of the last {count} months").format(count=len(months))),
+    )
+    receivable = _Card(
+        gettext("Open receivables"),
+        lang.compact(open_total, currency),
+        "behind" if overdue > 0 else "ahead",
+        _verdict(
+            lang,
+            overdue <= 0,
+            gettext("{amount} overdue").format(amount=lang.compact(overdue, currency))
+            if overdue > 0
+            else gettext("Nothing overdue"),
+        ),
+        (),
+        "",
+    )
+    cards = [sales, receivable]
+    if limit is not None:
+        within = open_total <= limit
+        cards.append(
+            _Card(
+                gettext("Credit limit used"),
+                lang.percent(open_total / limit) if limit else lang.compact(open_total, currency),
+                "ahead" if within else "behind",
+                _verdict(
+                    lang,
+                    within,
+                    gettext("Within the limit") if within else gettext("Over the limit"),
+                ),
+                (gettext("Limit {amount}").format(amount=lang.compact(limit, currency)),),
+                "",
+            )
+        )
+    cards.append(
+        _Card(
+            gettext("Contracts in force"),
+            lang.integer(active_contracts),
+            "",
+            "",
+            (gettext("The next ends on {date}").format(date=lang.day(next_end)),)
+            if next_end
+            else (),
+            "",
+        )
+    )
+    return Safe(
+        '<div class="ab-cards" data-search-exclude>' + "".join(map(_html, cards)) + "</div>"
+    )
+
+
+def _last_months(as_of: date, count: int) -> list[tuple[int, int]]:
+    """The (year, month) of the ``count`` months up to the report date's, oldest first."""
+    found = []
+    year, month = as_of.year, as_of.month
+    for _ in range(count):
+        found.append((year, month))
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return found[::-1]

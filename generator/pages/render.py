@@ -24,7 +24,7 @@ from ..issues import Issue
 from ..kpi import AGEING_BUCKETS, KpiRow, Kpis, Period, Receivable
 from ..model import SECTION_TITLES, SECTIONS, Client, Contract, Model, Role, RoleText, Sale
 from ..paths import page_slug
-from .cards import scorecards
+from .cards import dossier_cards, scorecards
 from .charts import Chart, Labels, Point, attainment_chart, bar_chart
 from .markdown import Safe, escape, front_matter, html_link, table, warning
 from .scope import LIST_CAP, plans_table, scope_sections, week_label
@@ -33,7 +33,7 @@ COMPANY_CHART = N_("Company revenue against target by month")
 # Folders and files of docs/ that the generator owns; everything else there is hand-written.
 GENERATED = (
     "index.md", "roles", "managers", "clients", "kpi", "data", "downloads", "charts",
-    "accountbook.css", "accountbook.js",
+    "accountbook.css", "accountbook.js", "accountbook-offline.js",
 )  # fmt: skip
 # Pages and files every project's site has, shipped with the package (so a project made by
 # ``accountbook init`` needs nothing from this repository): the site's stylesheet and the KPI
@@ -71,18 +71,14 @@ class _Site:
     def url(source: str, target: str) -> str:
         """The relative URL from the page built from ``source`` to the one built from ``target``.
 
-        Pages are built as folders (``clients/C1.md`` becomes ``clients/C1/``), so links are
-        written as the site will have them; the site tests check that every link resolves.
+        Pages are built as files (``clients/C1.md`` becomes ``clients/C1.html``), so that the
+        site works opened from disk as well as served; links are written as the site will have
+        them, and the site tests check that every link resolves.
         """
-
-        def folder(path: str) -> str:
-            stem = path.removesuffix(".md")
-            if stem == "index":
-                return ""
-            return stem.removesuffix("/index") + "/"
-
-        depth = folder(source).count("/")
-        return "../" * depth + (folder(target) if target.endswith(".md") else target)
+        depth = source.count("/")
+        if target.endswith(".md"):
+            target = target.removesuffix(".md") + ".html"
+        return "../" * depth + target
 
     def client(self, source: str, client_id: str) -> Safe:
         client = self.model.clients[client_id]
@@ -558,6 +554,7 @@ class Pages:
         emit("data/kpi-definitions.md", english_only(lang, packaged("kpi-definitions.md")))
         emit("accountbook.css", packaged("accountbook.css"))
         emit("accountbook.js", packaged("accountbook.js"))
+        emit("accountbook-offline.js", packaged("accountbook-offline.js"))
         page(
             "quality.md.j2",
             "data/quality.md",
@@ -943,8 +940,21 @@ def _dossier(
         )
     if publish_internal and client.notes:
         profile.append((gettext("Notes"), client.notes))
+    in_force = [c for c in contracts if c.status == "active"]
+    ends = sorted(c.ends_on for c in in_force if c.ends_on and c.ends_on >= insights.as_of)
     return {
         "summary": summary,
+        "cards": dossier_cards(
+            lang,
+            currency,
+            insights.as_of,
+            {label: month["revenue"] for label, month in months.items()},
+            not_due + overdue,
+            overdue,
+            client.credit_limit,
+            len(in_force),
+            ends[0] if ends else None,
+        ),
         "flag_block": warning(gettext("Risk flags"), flags),
         "profile_table": table(("", ""), profile),
         **tables,

@@ -79,6 +79,9 @@ class Engine:
             site_dir=str(site),
             site_name=self.site_name,
             strict=True,
+            # Pages as files (clients/C1.html), not folders: a site opened from disk, where no
+            # server turns a folder into its index.html, works as served (our links say so).
+            use_directory_urls=False,
             **self._language_settings(),
         )
 
@@ -102,6 +105,9 @@ class Engine:
         try:
             with _source_date(self.as_of):
                 build(self._load(docs, site))
+            index = self.search_index(site)
+            if index is not None:
+                _offline_index(index, index.read_text(encoding="utf-8"))
         except (MkDocsException, OSError) as error:
             if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT):
                 raise  # the disk is full: said as such, not as MkDocs' trouble with a file
@@ -185,19 +191,26 @@ class Engine:
 
     @staticmethod
     def write_search_index(path: Path, index: dict[str, Any]) -> None:
-        """Written as the search plugin writes it."""
-        path.write_text(json.dumps(index, separators=(",", ":"), default=str), encoding="utf-8")
+        """Written as the search plugin writes it, with the copy a site opened from disk reads."""
+        text = json.dumps(index, separators=(",", ":"), default=str)
+        path.write_text(text, encoding="utf-8")
+        _offline_index(path, text)
 
     # Settings for one language -----------------------------------------------------------------
 
     def _language_settings(self) -> dict[str, Any]:
-        """The theme's language, the navigation's titles and the language switcher."""
-        if self.languages == (SOURCE_LANGUAGE,):
-            return {}  # the project's mkdocs.yml as it is
+        """The theme's language, the navigation's titles and the language switcher, and our
+        script that lets a site opened from disk search (before the theme's own scripts)."""
         from mkdocs.utils.yaml import yaml_load
 
         with (self.project / "mkdocs.yml").open("rb") as stream:
             raw = yaml_load(stream) or {}
+        extra = dict(raw.get("extra") or {})
+        polyfills = list(extra.get("polyfills") or [])
+        if OFFLINE_SCRIPT not in polyfills:
+            extra["polyfills"] = [*polyfills, OFFLINE_SCRIPT]
+        if self.languages == (SOURCE_LANGUAGE,):
+            return {"extra": extra}  # else the project's mkdocs.yml as it is
         theme = raw.get("theme") or {}
         theme = {"name": theme} if isinstance(theme, str) else dict(theme)
         theme["language"] = self.code
@@ -206,7 +219,6 @@ class Engine:
             # for the language (see the files' comments).
             theme["custom_dir"] = str(THEME)
         settings: dict[str, Any] = {"theme": theme}
-        extra = dict(raw.get("extra") or {})
         base = self.code.split("-")[0]
         if base in _stemmers():
             extra["search_language"] = base
@@ -226,9 +238,20 @@ class Engine:
                 {"name": language(code).name, "link": root(code), "lang": code}
                 for code in self.languages
             ]
-        if extra:
-            settings["extra"] = extra
+        settings["extra"] = extra
         return settings
+
+
+# Written into docs/ by the pages (generator/pages/accountbook-offline.js): where the browser runs
+# no web worker (a page opened from disk), the theme's search runs in a hidden frame instead.
+OFFLINE_SCRIPT = "accountbook-offline.js"
+
+
+def _offline_index(path: Path, text: str) -> None:
+    """``search/search_index.js`` beside the index: the theme, opened from disk (file:), loads
+    the index as this script (a page from disk may not fetch a file), as Material's offline
+    plugin writes it. The plugin itself is not used: it would load a script from unpkg.com."""
+    path.with_suffix(".js").write_text(f"var __index = {text}", encoding="utf-8")
 
 
 def _stemmers() -> set[str]:

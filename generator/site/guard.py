@@ -36,18 +36,19 @@ _CREDENTIAL = re.compile(
 )
 _TEXT_FILES = {".html", ".xml", ".json", ".csv", ".svg", ".txt", ".js", ".md"}
 _THEME_SCRIPT_FOLDER = "assets/javascripts/"
-# Our own script (the lists' sorting and filters), at the site's root (404 pages name it from
-# the server's root): allowed by its name in a page, and as a file only with the very content
-# the package ships.
-OUR_SCRIPT = "accountbook.js"
-_OUR_SCRIPT_SOURCE = re.compile(r"(?:\.\./)*accountbook\.js|/(?:[\w.~-]+/)*accountbook\.js")
+# Our own scripts (the lists' sorting and filters; search on a site opened from disk), at the
+# site's root (404 pages name them from the server's root): allowed by their names in a page,
+# and as files only with the very content the package ships.
+OUR_SCRIPTS = ("accountbook.js", "accountbook-offline.js")
+_OUR_SCRIPT_SOURCE = re.compile(r"(?:(?:\.\./)*|/(?:[\w.~-]+/)*)accountbook(?:-offline)?\.js")
+_OFFLINE_INDEX = "var __index = "  # search/search_index.js: the index, read by file: pages
 
 
-@lru_cache(maxsize=1)
-def _our_script() -> str:
+@lru_cache(maxsize=2)
+def _our_script(name: str) -> str:
     from ..pages.render import packaged
 
-    return packaged(OUR_SCRIPT)
+    return packaged(name)
 
 
 @dataclass(frozen=True)
@@ -173,8 +174,14 @@ def _scan_files(
             )
             continue
         text = path.read_text(encoding="utf-8", errors="replace")
+        if suffix == ".js" and text.startswith(_OFFLINE_INDEX):
+            # The search index as a script, for a site opened from disk: the index's texts.
+            texts, found = _json_texts(name, text[len(_OFFLINE_INDEX) :], allowed_inline)
+            findings += found
+            findings += _leak_findings(name, texts, text, private, emails, secrets)
+            continue
         if suffix == ".js":  # the theme's own scripts: only look for credentials
-            if path.name == OUR_SCRIPT and text != _our_script():
+            if path.name in OUR_SCRIPTS and text != _our_script(path.name):
                 findings.append(Finding(name, "altered script", "not the one Accountbook ships"))
             findings += _leak_findings(name, set(), text, {}, set(), secrets)
             continue

@@ -61,9 +61,11 @@ class Article:
         return tuple(found)
 
 
-_FRONT_MATTER = re.compile(r'---\ntitle: ("(?:[^"\\]|\\.)*")\n---\n')
+# A record page's front matter: its title, and the sidebars it hides (the same on every page of
+# a kind, as its template writes them, and so the same as its shell's).
+_FRONT_MATTER = re.compile(r'---\ntitle: ("(?:[^"\\]|\\.)*")\n(?:hide:\n(?:  - [a-z]+\n)+)?---\n')
 _HEADING = re.compile(r"(#{1,6}) (.+?)(?: *\{ *([^{}]*?) *\})?")
-_BLOCK_HTML = re.compile(r"<(div|p)[\s>]")
+_BLOCK_HTML = re.compile(r"<(div|p|figure)[\s>]")
 # What would make Python-Markdown do more than wrap a line in <p>: emphasis, code, links,
 # escapes, HTML, line breaks, lists, quotes, rules and underlined headings.
 _INLINE_MARKUP = re.compile(r"[*_`\[\]<>\\!]|&(?!#[0-9]+;|#x[0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)")
