@@ -356,3 +356,24 @@ def test_a_multilingual_build_is_byte_identical(tmp_path: Path) -> None:
         digests.append(tree_digest(project / "site"))
     assert digests[0] == digests[1]
     assert any(name.startswith("el/") for name in digests[0])
+
+
+@pytest.mark.parametrize(
+    ("code", "short", "legend"),
+    [("en", "M<", ("Revenue (EUR)", "Target")), ("cs", "mil.<", ("Tržby (EUR)", "Plán")),
+     ("el", "εκ.<", ("Στόχος",)), ("de", "Mio.<", ("Umsatz (EUR)",))],
+)  # fmt: skip
+def test_charts_speak_the_language_of_their_site(
+    six: Path, code: str, short: str, legend: tuple[str, ...]
+) -> None:
+    """A chart's axis is shortened the way the language shortens millions (3,5 mil.), and its
+    title, legend and table are in the site's language, on the wide and the narrow drawing."""
+    for name in ("index-revenue.svg", "index-revenue-narrow.svg"):
+        svg = (_root(six, code) / "charts" / name).read_text(encoding="utf-8")
+        assert short in svg, (code, name)
+        for word in legend:
+            assert f">{word}</text>" in svg, (code, name, word)
+        assert 'class="title"' in svg
+    page = (_root(six, code) / "index.html").read_text(encoding="utf-8")
+    assert 'srcset="charts/index-revenue-narrow.svg"' in page
+    assert '<details class="ab-chart-data">' in page

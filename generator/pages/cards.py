@@ -265,7 +265,8 @@ def dossier_cards(lang: Language, currency: str, as_of: date, monthly: dict[str,
     """A client's four cards: sales this year to date against the same days of last year,
     what is open and overdue, the credit limit used, and the contracts in force.
 
-    ``monthly`` is the client's sales by month label (``2026-03``)."""
+    ``monthly`` is the client's sales by month label (``2026-03``). Amounts are whole units,
+    not shortened: a client's figures are small enough to read in full."""
     gettext = lang.gettext
     this_year, last_year = str(as_of.year), str(as_of.year - 1)
     month_of = f"{as_of.month:02d}"
@@ -281,7 +282,7 @@ def dossier_cards(lang: Language, currency: str, as_of: date, monthly: dict[str,
     ahead = done >= before
     sales = _Card(
         gettext("Sales, {period} to date").format(period=this_year),
-        lang.compact(done, currency),
+        lang.whole_amount(done, currency),
         ("ahead" if ahead else "behind") if change else "",
         _verdict(
             lang, ahead, gettext("{change} on {period}").format(change=change[2:], period=last_year)
@@ -290,19 +291,19 @@ def dossier_cards(lang: Language, currency: str, as_of: date, monthly: dict[str,
         else "",
         (
             gettext("{period}: {amount}").format(
-                period=last_year, amount=lang.compact(before, currency)
+                period=last_year, amount=lang.whole_amount(before, currency)
             ),
         ),
         sparkline(months, gettext("Revenue of the last {count} months").format(count=len(months))),
     )
     receivable = _Card(
         gettext("Open receivables"),
-        lang.compact(open_total, currency),
+        lang.whole_amount(open_total, currency),
         "behind" if overdue > 0 else "ahead",
         _verdict(
             lang,
             overdue <= 0,
-            gettext("{amount} overdue").format(amount=lang.compact(overdue, currency))
+            gettext("{amount} overdue").format(amount=lang.whole_amount(overdue, currency))
             if overdue > 0
             else gettext("Nothing overdue"),
         ),
@@ -315,14 +316,16 @@ def dossier_cards(lang: Language, currency: str, as_of: date, monthly: dict[str,
         cards.append(
             _Card(
                 gettext("Credit limit used"),
-                lang.percent(open_total / limit) if limit else lang.compact(open_total, currency),
+                lang.percent(open_total / limit)
+                if limit
+                else lang.whole_amount(open_total, currency),
                 "ahead" if within else "behind",
                 _verdict(
                     lang,
                     within,
                     gettext("Within the limit") if within else gettext("Over the limit"),
                 ),
-                (gettext("Limit {amount}").format(amount=lang.compact(limit, currency)),),
+                (gettext("Limit {amount}").format(amount=lang.whole_amount(limit, currency)),),
                 "",
             )
         )

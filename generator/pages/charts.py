@@ -212,21 +212,28 @@ def _bars(title: str, points: Sequence[Point], labels: Labels, width: int) -> st
 NARROW_POINTS = 12  # a phone's chart shows the last year
 
 
-def bar_chart(title: str, points: Sequence[Point], labels: Labels) -> Chart | None:
+def bar_chart(
+    title: str, points: Sequence[Point], labels: Labels, numbers: bool = True
+) -> Chart | None:
     """Vertical bars of ``value`` per label, with a dashed line of ``target`` where there is
-    one: a title, a legend, axis labels in the page's language and the numbers as a table."""
+    one: a title, a legend, axis labels in the page's language and (unless ``numbers`` is
+    false: the page has a table of them already) the numbers as a table."""
     if not points:
         return None
     with_target = any(point.target is not None for point in points)
     headers = (labels.period, labels.value) + ((labels.target,) if with_target else ())
-    rows = tuple(
-        (point.label, labels.amount(point.value))
-        + (
-            (labels.amount(point.target) if point.target is not None else "",)
-            if with_target
-            else ()
+    rows = (
+        ()
+        if not numbers
+        else tuple(
+            (point.label, labels.amount(point.value))
+            + (
+                (labels.amount(point.target) if point.target is not None else "",)
+                if with_target
+                else ()
+            )
+            for point in points
         )
-        for point in points
     )
     return Chart(
         title,

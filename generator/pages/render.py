@@ -294,10 +294,11 @@ class Pages:
                 context["cards"] = scorecards(lang, model.base_currency, view, months, as_of)
             emit(path, environment.get_template(template).render(path=path, **common, **context))
 
-        def figure(path: str, name: str, chart: Chart | None) -> Safe:
+        def figure(path: str, name: str, chart: Chart | None, numbers: bool = True) -> Safe:
             """Keep the chart as two files beside the site's pages (wide and narrow); show it
             on ``path`` as a picture the browser picks by the screen's width, with its numbers
-            as a table under it (folded away: for screen readers and whoever wants them).
+            as a table under it (folded away: for screen readers and whoever wants them), unless
+            the page shows them in a table of its own (a dossier's sales by month).
 
             The figure stands in a block of its own, so Markdown leaves the tags alone; its
             alternative text and table are escaped like every other value.
@@ -307,14 +308,19 @@ class Pages:
             stem = f"charts/{path.removesuffix('.md').replace('/', '-')}-{name}"
             emit(f"{stem}.svg", chart.wide)
             emit(f"{stem}-narrow.svg", chart.narrow)
-            numbers = table(chart.headers, chart.rows, numeric=range(1, len(chart.headers)))
+            figures = (
+                f'<details class="ab-chart-data"><summary>{escape(chart_numbers)}</summary>'
+                + table(chart.headers, chart.rows, numeric=range(1, len(chart.headers))).strip()
+                + "</details>"
+                if numbers
+                else ""
+            )
             return Safe(
                 f'<figure class="ab-figure"><picture><source media="(max-width: 44.9375em)" '
                 f'srcset="{site.url(path, stem + "-narrow.svg")}">'
                 f'<img class="ab-chart" src="{site.url(path, stem + ".svg")}" '
                 f'alt="{escape(chart.title)}" width="720" height="300" loading="lazy"></picture>'
-                f'<details class="ab-chart-data"><summary>{escape(chart_numbers)}</summary>'
-                f"{numbers.strip()}</details></figure>"
+                f"{figures}</figure>"
             )
 
         chart_numbers = lang.gettext("The chart's numbers")
@@ -691,7 +697,7 @@ def _dossier(
     report_months: list[str],
     publish_personal: bool,
     publish_internal: bool,
-    figure: Callable[[str, str, Chart | None], Safe],
+    figure: Callable[..., Safe],
 ) -> dict[str, Any]:
     months: dict[str, dict[str, Any]] = {}
     for sale in sales:
@@ -975,7 +981,9 @@ def _dossier(
                     amount=money,
                     period=gettext("Month"),
                 ),
+                numbers=False,
             ),
+            numbers=False,  # the sales by month table below has them
         )
         if series
         else Safe(""),

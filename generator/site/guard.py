@@ -175,7 +175,14 @@ def _scan_files(
             continue
         text = path.read_text(encoding="utf-8", errors="replace")
         if suffix == ".js" and text.startswith(_OFFLINE_INDEX):
-            # The search index as a script, for a site opened from disk: the index's texts.
+            # The search index as a script, for a site opened from disk: the index's texts
+            # (unless they are those of the JSON index beside it, which is read as such).
+            beside = path.with_suffix(".json")
+            if (
+                beside.is_file()
+                and beside.read_text(encoding="utf-8") == text[len(_OFFLINE_INDEX) :]
+            ):
+                continue
             texts, found = _json_texts(name, text[len(_OFFLINE_INDEX) :], allowed_inline)
             findings += found
             findings += _leak_findings(name, texts, text, private, emails, secrets)
