@@ -127,7 +127,7 @@ class Language:
         self._percent_pattern = percent_pattern.replace("0%", "0.0%").replace("0\xa0%", "0.0\xa0%")
         self.day = lru_cache(maxsize=4096)(self._day)
         # Babel's compact formats cost 60 us a number; a chart's axis repeats the same ticks.
-        self.compact = lru_cache(maxsize=8192)(self._compact)  # type: ignore[method-assign]
+        self.compact = lru_cache(maxsize=8192)(self._compact)
         self._currency_around: dict[str, tuple[str, str] | tuple[()]] = {}
 
     def __repr__(self) -> str:
@@ -214,9 +214,6 @@ class Language:
         ):
             return ()
         return before, after
-
-    def compact(self, value: Decimal, currency: str | None = None) -> str:
-        return self._compact(value, currency)
 
     def whole_amount(self, value: Decimal, currency: str) -> str:
         """An amount rounded to whole units, with its currency: €38,051; 38 051 Kč."""

@@ -20,7 +20,7 @@ from html import escape
 
 from ..i18n import Language
 from ..insights import Pace, ScopeView
-from ..kpi import KpiRow
+from ..kpi import KpiRow, Period
 from .charts import sparkline
 from .markdown import Safe
 
@@ -37,7 +37,7 @@ class _Card:
     trend: str  # the sparkline's markup
 
 
-def _verdict(lang: Language, ahead: bool, words: str) -> str:
+def _verdict(ahead: bool, words: str) -> str:
     return ("▲ " if ahead else "▼ ") + words
 
 
@@ -63,9 +63,7 @@ def _revenue(lang: Language, currency: str, row: KpiRow, pace: Pace | None, last
             if pace.ahead
             else gettext("Behind plan by {amount}")
         )
-        verdict = _verdict(
-            lang, pace.ahead, words.format(amount=lang.compact(abs(pace.gap), currency))
-        )
+        verdict = _verdict(pace.ahead, words.format(amount=lang.compact(abs(pace.gap), currency)))
         details.append(
             gettext("Expected by today {expected} of a plan of {plan}").format(
                 expected=lang.compact(pace.expected, currency),
@@ -113,7 +111,6 @@ def _clients(lang: Language, label: str, done: int, plan: int | None, pace: Pace
     if pace is not None and pace.plan:
         state = "ahead" if pace.ahead else "behind"
         verdict = _verdict(
-            lang,
             pace.ahead,
             (gettext("On pace") if pace.ahead else gettext("Behind pace"))
             + " · "
@@ -123,7 +120,6 @@ def _clients(lang: Language, label: str, done: int, plan: int | None, pace: Pace
         ahead = done >= plan
         state = "ahead" if ahead else "behind"
         verdict = _verdict(
-            lang,
             ahead,
             (gettext("At or above plan") if ahead else gettext("Below plan"))
             + " · "
@@ -165,7 +161,6 @@ def _overdue(lang: Language, currency: str, view: ScopeView, as_of: date, last: 
             else gettext("Unchanged since {period}")
         )
         verdict = _verdict(
-            lang,
             better,
             words.format(amount=lang.compact(abs(delta), currency), period=last.period.label),
         )
@@ -274,19 +269,18 @@ def dossier_cards(lang: Language, currency: str, as_of: date, monthly: dict[str,
     before = sum(
         (v for k, v in monthly.items() if k[:4] == last_year and k[5:] <= month_of), Decimal(0)
     )
-    months = [
-        monthly.get(f"{year}-{month:02d}", Decimal(0))
-        for year, month in _last_months(as_of, TREND_MONTHS)
-    ]
+    period, periods = Period.month_of(as_of), []
+    for _ in range(TREND_MONTHS):
+        periods.append(period)
+        period = period.previous()
+    months = [monthly.get(period.label, Decimal(0)) for period in reversed(periods)]
     change = _change(lang, done, before if before else None)
     ahead = done >= before
     sales = _Card(
         gettext("Sales, {period} to date").format(period=this_year),
         lang.whole_amount(done, currency),
         ("ahead" if ahead else "behind") if change else "",
-        _verdict(
-            lang, ahead, gettext("{change} on {period}").format(change=change[2:], period=last_year)
-        )
+        _verdict(ahead, gettext("{change} on {period}").format(change=change[2:], period=last_year))
         if change
         else "",
         (
@@ -301,7 +295,6 @@ def dossier_cards(lang: Language, currency: str, as_of: date, monthly: dict[str,
         lang.whole_amount(open_total, currency),
         "behind" if overdue > 0 else "ahead",
         _verdict(
-            lang,
             overdue <= 0,
             gettext("{amount} overdue").format(amount=lang.whole_amount(overdue, currency))
             if overdue > 0
@@ -321,7 +314,6 @@ def dossier_cards(lang: Language, currency: str, as_of: date, monthly: dict[str,
                 else lang.whole_amount(open_total, currency),
                 "ahead" if within else "behind",
                 _verdict(
-                    lang,
                     within,
                     gettext("Within the limit") if within else gettext("Over the limit"),
                 ),
@@ -344,13 +336,3 @@ def dossier_cards(lang: Language, currency: str, as_of: date, monthly: dict[str,
     return Safe(
         '<div class="ab-cards" data-search-exclude>' + "".join(map(_html, cards)) + "</div>"
     )
-
-
-def _last_months(as_of: date, count: int) -> list[tuple[int, int]]:
-    """The (year, month) of the ``count`` months up to the report date's, oldest first."""
-    found = []
-    year, month = as_of.year, as_of.month
-    for _ in range(count):
-        found.append((year, month))
-        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-    return found[::-1]

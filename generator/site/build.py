@@ -336,7 +336,8 @@ class _Staging:
         if self.shell is None:
             self.shell = (relative, article)
             return False  # the engine builds it
-        return article.headings == self.shell[1].headings
+        shell = self.shell[1]
+        return article.headings == shell.headings and article.hide == shell.hide
 
     def _write(self, folder: Path, relative: str, content: str | bytes) -> None:
         # Through the file descriptor: a big site's 40,000 files, one Path and one text

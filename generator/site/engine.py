@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
+from functools import cache
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -254,12 +255,13 @@ def _offline_index(path: Path, text: str) -> None:
     path.with_suffix(".js").write_text(f"var __index = {text}", encoding="utf-8")
 
 
-def _stemmers() -> set[str]:
+@cache
+def _stemmers() -> frozenset[str]:
     """The languages the theme's search has a stemmer for (lunr-languages' files it ships)."""
     import material
 
     folder = Path(material.__file__).parent / "templates/assets/javascripts/lunr/min"
-    return {name.split(".")[1] for name in os.listdir(folder) if name.count(".") == 3}
+    return frozenset(name.split(".")[1] for name in os.listdir(folder) if name.count(".") == 3)
 
 
 def _translated_nav(nav: list[Any], lang: Language) -> list[Any]:

@@ -47,6 +47,7 @@ class Article:
     title: str
     body: str
     toc: list[dict[str, Any]]
+    hide: str = ""  # the front matter's hide list, as written: it must be the shell's
 
     @property
     def headings(self) -> tuple[tuple[int, str, str], ...]:
@@ -61,9 +62,9 @@ class Article:
         return tuple(found)
 
 
-# A record page's front matter: its title, and the sidebars it hides (the same on every page of
-# a kind, as its template writes them, and so the same as its shell's).
-_FRONT_MATTER = re.compile(r'---\ntitle: ("(?:[^"\\]|\\.)*")\n(?:hide:\n(?:  - [a-z]+\n)+)?---\n')
+# A record page's front matter: its title, and the sidebars it hides (a page goes into the shell
+# only if it hides the same ones as the shell).
+_FRONT_MATTER = re.compile(r'---\ntitle: ("(?:[^"\\]|\\.)*")\n((?:hide:\n(?:  - [a-z]+\n)+)?)---\n')
 _HEADING = re.compile(r"(#{1,6}) (.+?)(?: *\{ *([^{}]*?) *\})?")
 _BLOCK_HTML = re.compile(r"<(div|p|figure)[\s>]")
 # What would make Python-Markdown do more than wrap a line in <p>: emphasis, code, links,
@@ -99,7 +100,7 @@ def convert(markdown: str, heading_id: Callable[[str], str]) -> Article:
                 if line != line.strip() or _LINE_MARKUP.match(line) or _INLINE_MARKUP.search(line):
                     raise Unsupported(f"Markdown in a paragraph: {line[:40]!r}")
             parts.append(f"<p>{block}</p>")
-    return Article(title=title, body="\n".join(parts).strip(), toc=toc)
+    return Article(title=title, body="\n".join(parts).strip(), toc=toc, hide=found[2])
 
 
 def _heading(block: str, heading_id: Callable[[str], str], toc: list[dict[str, Any]]) -> str:
