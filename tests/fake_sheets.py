@@ -11,6 +11,7 @@ as JSON values.
 from __future__ import annotations
 
 import json
+import time
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -88,7 +89,7 @@ class FakeSheets:
         self.server = server
         self.grid = typed_grid(grid)
         self.title = title
-        self.failures: list[tuple[str, Response]] = []
+        self.failures: list[tuple[str, Response, float]] = []
         server.expect_request(f"/v4/spreadsheets/{KEY}").respond_with_handler(self._metadata)
         server.expect_request(f"/v4/spreadsheets/{KEY}/values:batchGet").respond_with_handler(
             self._values
@@ -98,21 +99,26 @@ class FakeSheets:
         )
 
     def fail(
-        self, endpoint: str, status: int, body: dict[str, Any] | None = None, **headers: str
+        self,
+        endpoint: str,
+        status: int,
+        body: dict[str, Any] | None = None,
+        after: float = 0.0,
+        **headers: str,
     ) -> None:
-        """Answer the next request to ``endpoint`` (metadata or values) with an error."""
+        """Answer the next request to ``endpoint`` (metadata or values) with an error,
+        ``after`` seconds."""
         payload = json.dumps(body or error_body(status))
-        self.failures.append(
-            (
-                endpoint,
-                Response(payload, status=status, headers=headers, content_type="application/json"),
-            )
+        response = Response(
+            payload, status=status, headers=headers, content_type="application/json"
         )
+        self.failures.append((endpoint, response, after))
 
     def _failure(self, endpoint: str) -> Response | None:
-        for index, (name, response) in enumerate(self.failures):
+        for index, (name, response, after) in enumerate(self.failures):
             if name == endpoint:
                 del self.failures[index]
+                time.sleep(after)
                 return response
         return None
 

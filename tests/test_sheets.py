@@ -135,6 +135,15 @@ def test_server_error_is_retried_then_reported(api: HTTPServer) -> None:
         _read()
 
 
+def test_budget_running_out_during_a_retry_reports_the_failure_before_it(api: HTTPServer) -> None:
+    fake = FakeSheets(api, small_grid())
+    fake.fail("values", 500)
+    fake.fail("values", 500, after=2.3)  # this answer comes in after the 2 s budget has run out
+    with pytest.raises(SheetsUnavailable, match=r"kept failing \(500 INTERNAL\)"):
+        _read()
+    assert len(_sheet_requests(api)) == 3  # metadata, then the values twice
+
+
 def test_timeout_is_retried_then_reported(api: HTTPServer, monkeypatch: pytest.MonkeyPatch) -> None:
     import threading
 

@@ -106,6 +106,7 @@ def _http_client_class(base_url: str, budget: Budget) -> type[Any]:
                 self.deadline = time.monotonic() + budget.total_seconds
             deadline = self.deadline
             attempt = 0
+            failure: Exception | None = None
             while True:
                 attempt += 1
                 wait: float | None = None
@@ -117,9 +118,15 @@ def _http_client_class(base_url: str, budget: Budget) -> type[Any]:
                         headers=headers, timeout=budget.timeout, allow_redirects=False,
                         stream=True,
                     )  # fmt: skip
-                    _read_by(response, deadline)
+                    if not _read_by(response, deadline):
+                        # The budget ran out while a retry's answer came in: what failed
+                        # before is the news, not that this last try was cut short.
+                        raise failure or SheetsUnavailable(
+                            "The Sheets API did not answer within the time budget; "
+                            "it may be slow or unreachable. Try again later."
+                        )
                 except Timeout as error:
-                    failure: Exception = SheetsUnavailable(
+                    failure = SheetsUnavailable(
                         f"The Sheets API did not answer in time ({type(error).__name__}); "
                         "it may be slow or unreachable. Try again later."
                     )
@@ -153,26 +160,25 @@ def _http_client_class(base_url: str, budget: Budget) -> type[Any]:
     return SheetsHTTPClient
 
 
-def _read_by(response: Any, deadline: float) -> None:
-    """Read the whole answer before ``deadline``, or raise ``Timeout``.
+def _read_by(response: Any, deadline: float) -> bool:
+    """Read the whole answer before ``deadline``; False (and the answer closed) if it was not.
 
     The read timeout bounds each wait for data, not the whole answer: one that trickles in a
     byte at a time would otherwise run without end. The body is read in pieces as they come.
     """
-    from requests import Timeout
-
     chunks = []
     read = getattr(response.raw, "read1", None) or response.raw.read
     while True:
         if time.monotonic() > deadline:
             response.close()
-            raise Timeout("the answer did not arrive within the time budget")
+            return False
         chunk = read(1 << 16, decode_content=True)
         if not chunk:
             break
         chunks.append(chunk)
     response._content = b"".join(chunks)
     response._content_consumed = True
+    return True
 
 
 def _retry_after(response: Any) -> float | None:
