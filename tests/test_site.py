@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import json
+import re
 import shutil
 from collections.abc import Callable
 from datetime import date
@@ -100,6 +102,17 @@ def test_dossier_shows_contracts_receivables_and_flags(demo_site: Path) -> None:
     chart = (demo_site / "site" / "charts" / "clients-C00002-sales.svg").read_text(encoding="utf-8")
     # A bar for each of the last 24 months; a month of returns only has a low (negative) one.
     assert chart.startswith("<svg") and chart.count('<rect class="bar') == 24
+
+
+def test_search_index_holds_a_dossiers_title_and_summary_only(demo_site: Path) -> None:
+    index = json.loads((demo_site / "site" / "search" / "search_index.json").read_text("utf-8"))
+    dossier = [entry for entry in index["docs"] if entry["location"] == "clients/C00002.html"]
+    # One entry, its text the summary: the cards, downloads, flags and tables are left out
+    # (an element nested in an excluded one of the same tag once ended the exclusion early).
+    assert len(dossier) == 1
+    assert dossier[0]["text"].startswith("<p>Client in ") and dossier[0]["text"].count("<p>") == 1
+    home = next(entry for entry in index["docs"] if entry["location"] == "index.html")
+    assert "ab-card" not in home["text"] and "Revenue, " not in home["text"]
 
 
 def test_personal_and_internal_data_stay_out_by_default(demo_site: Path) -> None:
@@ -455,6 +468,36 @@ def test_the_shell_takes_only_the_markdown_it_knows() -> None:
     for markdown in ("Some *emphasis*", "- a list", "    code", "Text\n===", "[a](b.md)", "a  "):
         with pytest.raises(Unsupported):
             convert('---\ntitle: "x"\n---\n\n' + markdown + "\n", ids())
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        '<div class="c" data-search-exclude><section><p>1</p><p class="t"><svg><polyline/></svg></p></section></div>',
+        '<p data-search-exclude>Download: <a href="a.xlsx">it</a>,\n<a href="b.csv">b</a>.</p>',
+        # The theme's search code ends the skip at a nested element of the same tag.
+        '<div class="c" data-search-exclude><section><div class="t">in</div><p>out</p></section></div>',
+        '<div data-search-exclude><h3 id="inner">Inner</h3><p>text</p></div>',  # a section
+        "<div data-search-exclude><p>open<div>x</div></div>",  # tags that do not close in order
+        "<div data-search-exclude><!-- note --><p>x</p></div>",
+        "<div data-search-exclude><script>x</script></div>",
+        "<p>kept</p>",
+    ],
+)
+def test_search_content_reads_what_the_theme_would_index(block: str, tmp_path: Path) -> None:
+    from generator.site.engine import Engine
+    from generator.site.shell import search_content
+
+    project = make_project(tmp_path)
+    engine = Engine(project, "Test site", AS_OF, "en", ("en",))
+    toc = [{"level": 1, "id": "acme", "name": "Acme", "children": []}]
+    body = f'<h1 id="acme">Acme</h1>\n<p>Client in Wien.</p>\n{block}\n<p>After.</p>'
+    trimmed = search_content(body)
+    assert engine.search_entries("c.html", "Acme", trimmed, toc) == engine.search_entries(
+        "c.html", "Acme", body, toc
+    )
+    if block.startswith(('<div class="c" data-search-exclude><section><p>', "<p data-search")):
+        assert block not in trimmed  # skipped whole: not read at all
 
 
 def test_pages_rendered_already_build_the_same_site(tmp_path: Path) -> None:

@@ -249,7 +249,7 @@ def _html(card: _Card) -> str:
     return (
         f'<section class="ab-card{state}"><p class="ab-card__label">{escape(card.label)}</p>'
         f'<p class="ab-card__value">{escape(card.value)}</p>{verdict}{details}'
-        + (f'<div class="ab-card__trend">{card.trend}</div>' if card.trend else "")
+        + (f'<p class="ab-card__trend">{card.trend}</p>' if card.trend else "")
         + "</section>"
     )
 

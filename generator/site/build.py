@@ -14,7 +14,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from multiprocessing.connection import wait as _connection_wait
@@ -207,7 +207,10 @@ class _LanguageBuild:
                 staged.write(relative, content)
                 self.timings.advance(staged.pages)
 
-            self.source.render_into(self.code, write)
+            try:
+                self.source.render_into(self.code, write)
+            finally:
+                staged.finish()
             if self.release:
                 self.source.release()
                 memory.give_back()
@@ -273,12 +276,13 @@ def _write_records(
             raise ShellError("the theme's search entries differ from the renderer's")
     entries: dict[str, list[dict[str, Any]]] = {}
     urls = []
-    for name in staged.records:
-        markdown = (staged.records_folder / name).read_text(encoding="utf-8")
-        article = convert(markdown, engine.heading_ids())
+    folders: set[Path] = set()
+    for name, article in zip(staged.records, staged.articles(), strict=True):
         url = engine.page_url(name)
         target = engine.page_file(site, name)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(target.parent)
         target.write_text(shell.page(article, url), encoding="utf-8", newline="\n")
         urls.append(url)
         advance(len(urls))
@@ -308,6 +312,26 @@ class _Staging:
         self.records: list[str] = []  # the record pages written into the shell
         self.held: list[str] = []  # pages MkDocs builds with their long tables held out
         self.all_records: list[str] = []  # and those the engine builds
+        # The record pages' articles, converted once, one JSON line each in ``records``' order:
+        # kept on disk, not in memory (a big site's articles are a few hundred megabytes).
+        self._articles = (
+            open(records_folder.with_name(records_folder.name + ".jsonl"), "w", encoding="utf-8")  # noqa: SIM115
+            if records_folder is not None
+            else None
+        )
+
+    def finish(self) -> None:
+        """Every page is written: the articles are saved for :meth:`articles`."""
+        if self._articles is not None:
+            self._articles.close()
+
+    def articles(self) -> Iterator[Article]:
+        """The articles of ``records``, in order, as :meth:`write` converted them."""
+        assert self._articles is not None
+        with open(self._articles.name, encoding="utf-8") as lines:
+            for line in lines:
+                title, body, toc, hide = json.loads(line)
+                yield Article(title=title, body=body, toc=toc, hide=hide)
 
     def write(self, relative: str, content: str | bytes) -> None:
         if relative.endswith(".md"):
@@ -315,9 +339,12 @@ class _Staging:
             if self.records_folder is not None and isinstance(content, str):
                 if is_record(relative):
                     self.all_records.append(relative)
-                    if self._to_shell(relative, content):
+                    article = self._to_shell(relative, content)
+                    if article is not None:
                         self._write(self.records_folder, relative, content)
                         self.records.append(relative)
+                        line = [article.title, article.body, article.toc, article.hide]
+                        self._articles.write(json.dumps(line, ensure_ascii=False) + "\n")  # type: ignore[union-attr]
                         return
                 else:
                     shown, tables = hold_tables(content, relative)
@@ -327,17 +354,19 @@ class _Staging:
                         content = shown
         self._write(self.folder, relative, content)
 
-    def _to_shell(self, relative: str, markdown: str) -> bool:
-        """Whether the page goes into the shell; the first one that can is the shell."""
+    def _to_shell(self, relative: str, markdown: str) -> Article | None:
+        """The page's article if it goes into the shell; the first one that can is the shell."""
         try:
             article = convert(markdown, self.engine.heading_ids())
         except Unsupported:
-            return False
+            return None
         if self.shell is None:
             self.shell = (relative, article)
-            return False  # the engine builds it
+            return None  # the engine builds it
         shell = self.shell[1]
-        return article.headings == shell.headings and article.hide == shell.hide
+        if article.headings == shell.headings and article.hide == shell.hide:
+            return article
+        return None
 
     def _write(self, folder: Path, relative: str, content: str | bytes) -> None:
         # Through the file descriptor: a big site's 40,000 files, one Path and one text

@@ -134,9 +134,9 @@ _EXCLUDED_TABLE = re.compile(
 
 def search_content(body: str) -> str:
     """What of an article the theme's search code needs to read to index it as it would the
-    whole: the tables (left out of the index) are dropped, and after a heading that is left
-    out of the index, with every heading after it, nothing more is read."""
-    body = _EXCLUDED_TABLE.sub("", body)
+    whole: the blocks left out of the index (tables, cards, notes) are dropped, and after a
+    heading that is left out of the index, with every heading after it, nothing more is read."""
+    body = _without_excluded_blocks(_EXCLUDED_TABLE.sub("", body))
     excluded = _EXCLUDED_HEADING.search(body)
     if excluded and not _INDEXED_HEADING.search(body, excluded.start()):
         body = body[: excluded.start()]
@@ -144,6 +144,74 @@ def search_content(body: str) -> str:
 
 
 _EXCLUDED_HEADING = re.compile(r"<h[1-6] data-search-exclude id=")
+# A block of HTML marked data-search-exclude at the start of a line, and the tags inside it.
+_EXCLUDED_BLOCK = re.compile(r"^<([a-z]+)\b[^<>]*? data-search-exclude[ >]", re.MULTILINE)
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*?(/?)>|<[!?]|<(?![/a-zA-Z])")
+_VOID = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
+
+
+def _without_excluded_blocks(body: str) -> str:
+    """``body`` without the blocks that the theme's search code skips whole: those whose first
+    element is marked data-search-exclude, holding no heading (a heading starts a section even
+    there), whose tags all close in order (the code ends a skip at the first end tag of the
+    same name, and ignores end tags that close nothing), and no comment or other markup."""
+    heading = re.search(r"<h[1-6][ >]", body)
+    if heading is None:  # before the first heading, any element starts the page's first section
+        return body
+    kept: list[str] = []
+    at = heading.start()
+    kept.append(body[:at])
+    for found in _EXCLUDED_BLOCK.finditer(body, at):
+        if found.start() < at:
+            continue
+        end = _skipped_whole(body, found.start())
+        if end is not None:
+            kept.append(body[at : found.start()])
+            at = end
+    kept.append(body[at:])
+    return "".join(kept)
+
+
+def _skipped_whole(body: str, start: int) -> int | None:
+    """Where the element starting at ``start`` ends, if the search code skips it whole."""
+    open_tags: list[str] = []
+    for tag in _TAG.finditer(body, start):
+        closing, name, self_closing = tag.groups()
+        if name is None or re.fullmatch(r"h[1-6]", name.lower()):
+            return None
+        name = name.lower()
+        if closing:
+            if not open_tags or open_tags[-1] != name or name in open_tags[:-1]:
+                return None
+            open_tags.pop()
+            if not open_tags:
+                return tag.end()
+        elif name in _VOID or self_closing:
+            continue
+        elif name in ("script", "style", "object"):  # skipped to the end of the page
+            return None
+        else:
+            open_tags.append(name)
+    return None
+
+
 _INDEXED_HEADING = re.compile(r"<h[1-6](?! data-search-exclude)[ >]")
 
 # A table this long in a page MkDocs builds is put back after the build: MkDocs (its Markdown
