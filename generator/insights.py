@@ -355,7 +355,7 @@ class Insights:
         recent: dict[str, Decimal] = defaultdict(Decimal)
         before: dict[str, Decimal] = defaultdict(Decimal)
         bought_now: set[str] = set()
-        bought_then: set[str] = set()
+        bought_then: dict[str, Decimal] = defaultdict(Decimal)  # what each bought then
         self._recent: dict[str, Decimal] = defaultdict(Decimal)
         due: dict[tuple[str, int, int], list[int]] = {}
         for sale in model.sales:
@@ -369,7 +369,7 @@ class Insights:
             if this_first <= day <= this_last:
                 bought_now.add(sale.client_id)
             elif then_first <= day <= then_last:
-                bought_then.add(sale.client_id)
+                bought_then[sale.client_id] += sale.amount_base
             if window_from < day <= as_of:
                 self._recent[sale.manager_id] += sale.amount_base
             fell_due = sale.due_on
@@ -390,7 +390,12 @@ class Insights:
             for client_id, amount in sorted(before.items())
             if amount > 0 and recent[client_id] < amount * DECLINE_SHARE
         }
-        self.lost = sorted(bought_then - bought_now, key=lambda c: model.clients[c].name)
+        # The biggest buyers of the previous quarter first: the losses that matter most.
+        self.lost = sorted(
+            bought_then.keys() - bought_now,
+            key=lambda client: (-bought_then[client], model.clients[client].name, client),
+        )
+        self.lost_ids = frozenset(self.lost)
         self._collection = _MonthBook(2)  # due, paid on time
         for (manager_id, year, month), counts in due.items():
             self._collection.cells[(manager_id, Period(year, "month", month))] = counts

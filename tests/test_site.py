@@ -115,6 +115,39 @@ def test_search_index_holds_a_dossiers_title_and_summary_only(demo_site: Path) -
     assert "ab-card" not in home["text"] and "Revenue, " not in home["text"]
 
 
+def test_home_alerts_name_the_few_that_matter_and_count_the_rest(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from generator.pages import render as pages
+
+    monkeypatch.setattr(pages, "LIST_CAP", 3)
+    schema = load_schema()
+    report = validate(read(DEMO, schema.table_names), schema)
+    model = build_model(report, "EUR")
+    files = pages.render(
+        model, compute(model, AS_OF), schema, report.warnings, Config(source=str(DEMO)), "demo"
+    )
+    alerts = files["index.md"].split("### Contracts expiring within 90 days", 1)[1]
+    expiring, rest = alerts.split("### Clients lost or declining")
+    assert expiring.count("| K-") == 3 and "The 3 soonest of 13;" in expiring
+    lost, declining = rest.split("Selling under 75 %")
+    assert lost.count("<a href=") == 3 and "; 2 more, each flagged on its page." in lost
+    assert "the 3 with the largest fall of 19;" in declining
+    falls = [
+        float(before.replace(",", "")) - float(recent.replace(",", ""))
+        for recent, before in re.findall(r"\| ([\d,.]+) \| ([\d,.]+) \|", declining)
+    ]
+    assert len(falls) == 3 and falls == sorted(falls, reverse=True)
+    # Whoever is left out of the home page is flagged on its own page.
+    lost_ids = re.findall(r"clients/(C\d+)\.html", lost)
+    for client_id in set(re.findall(r"clients/(C\d+)", rest)) - set(lost_ids):
+        assert "Risk flags" in files[f"clients/{client_id}.md"]
+    quarter_flags = [
+        name for name, page in files.items() if "Bought in 2026-Q3 and not in 2026-Q4" in page
+    ]
+    assert len(quarter_flags) == 5 and {f"clients/{c}.md" for c in lost_ids} <= set(quarter_flags)
+
+
 def test_personal_and_internal_data_stay_out_by_default(demo_site: Path) -> None:
     schema = load_schema()
     tables = validate(read(DEMO, schema.table_names), schema).tables

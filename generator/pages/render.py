@@ -345,9 +345,18 @@ class Pages:
                 insights.overdue_by_client.items(), key=lambda item: (-item[1], item[0])
             )[:10],
             overdue_total=sum(insights.overdue_by_client.values(), Decimal(0)),
-            expiring=insights.expiring,
-            lost=insights.lost,
-            declining=insights.declining,
+            # The first screen's alerts name the few that matter most; the rest are counted.
+            expiring=insights.expiring[:LIST_CAP],
+            expiring_count=len(insights.expiring),
+            lost=insights.lost[:LIST_CAP],
+            lost_count=len(insights.lost),
+            declining=dict(
+                sorted(
+                    insights.declining.items(),
+                    key=lambda item: (item[1][0] - item[1][1], item[0]),  # the largest fall first
+                )[:LIST_CAP]
+            ),
+            declining_count=len(insights.declining),
             view=view("company", None),
             chart=figure(
                 "index.md",
@@ -755,6 +764,15 @@ def _dossier(
                 recent=lang.amount(recent, currency),
                 before=lang.amount(before, currency),
                 days=DECLINE_WINDOW_DAYS,
+            )
+        )
+    quarter = insights.current["quarter"]
+    if client.client_id in insights.lost_ids and quarter is not None:
+        flags.append(
+            _(
+                "Bought in {previous} and not in {quarter}",
+                previous=quarter.previous().label,
+                quarter=quarter.label,
             )
         )
     series = sorted(months.values(), key=lambda m: m["label"])
