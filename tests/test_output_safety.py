@@ -473,6 +473,27 @@ def test_a_refused_build_names_the_column_and_cell_of_the_leak(tmp_path: Path) -
     assert "Clients.contact_email, Clients!" in output and "pat@acme" not in output
 
 
+def test_a_leak_in_the_downloads_is_found_where_they_are_scanned(tmp_path: Path) -> None:
+    # The downloads' process scans what it wrote while the site is built; the site's scan
+    # takes its findings for that folder.
+    project = _project(tmp_path)
+    assert _run(project, "build")[0] == 0
+    before = tree_digest(project / "site")
+    patch = (
+        "import generator.pipeline as p\n"
+        "real = p.each_download\n"
+        "def leaky(*args, **kwargs):\n"
+        "    yield from real(*args, **kwargs)\n"
+        "    yield 'extra/leak.csv', 'C9,pat@acme.example\\n'\n"
+        "p.each_download = leaky"
+    )
+    done = _build_with(project, patch)
+    assert done.returncode == 2, done.stderr
+    assert "downloads/extra/leak.csv: personal or internal value" in done.stderr
+    assert "Clients.contact_email, Clients!" in done.stderr and "pat@acme" not in done.stderr
+    assert tree_digest(project / "site") == before
+
+
 # Crashes, hangs and wrong exit codes ----------------------------------------------------------
 
 
