@@ -112,6 +112,11 @@ def discard(*folders: Path, into: Path | None = None) -> None:
         try:
             os.setsid()  # its own session: Ctrl-C in the terminal does not reach it
             if os.fork() == 0:
+                # Nor the build's output: whoever reads it through a pipe (CI's log, tee)
+                # would otherwise wait for the deletion to end before seeing the build end.
+                nothing = os.open(os.devnull, os.O_RDWR)
+                for stream in (0, 1, 2):
+                    os.dup2(nothing, stream)
                 for trash in aside:
                     shutil.rmtree(trash, ignore_errors=True)
         finally:

@@ -189,6 +189,34 @@ def test_the_previous_site_is_deleted_without_the_build_waiting(project: Path) -
     assert sorted(path.name for path in project.iterdir() if path.name.startswith(".")) == [".git"]
 
 
+def test_the_deletion_does_not_hold_the_builds_output_open(tmp_path: Path) -> None:
+    # CI reads the build's output through a pipe: it must end when the build does, however
+    # long the detached deletion of the previous site takes (here: until it is let go).
+    project = _project(tmp_path)
+    assert _run(project, "build")[0] == 0
+    go = tmp_path / "go"
+    patch = (
+        "import os, shutil, time, types, generator.files as files\n"
+        "def slow(path, ignore_errors=False):\n"
+        f"    while not os.path.exists({str(go)!r}):\n"
+        "        time.sleep(0.05)\n"
+        "    shutil.rmtree(path, ignore_errors=ignore_errors)\n"
+        "files.shutil = types.SimpleNamespace(rmtree=slow)"
+    )
+    try:
+        done = _build_with(project, patch)  # would run into its timeout, the pipe held open
+        assert done.returncode == 0, done.stderr
+        assert any(path.name.startswith(".accountbook-trash-") for path in project.iterdir())
+    finally:
+        go.touch()
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and any(
+        path.name.startswith(".accountbook-trash-") for path in project.iterdir()
+    ):
+        time.sleep(0.1)
+    assert not any(path.name.startswith(".accountbook-trash-") for path in project.iterdir())
+
+
 def test_output_is_readable_by_a_web_server(tmp_path: Path) -> None:
     project = _project(tmp_path)
     previous = os.umask(0o077)  # a build run by a careful user or a locked-down CI
@@ -505,7 +533,7 @@ def _build_with(project: Path, patch: str, *args: str) -> subprocess.CompletedPr
     )
     return subprocess.run(
         [sys.executable, "-c", code], cwd=project, env=ENV, capture_output=True, text=True,
-        timeout=300,
+        timeout=120,
     )  # fmt: skip
 
 
