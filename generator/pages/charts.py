@@ -142,7 +142,25 @@ def _legend(labels: Labels, width: int, with_target: bool, down: int = 0) -> str
     return "".join(parts)
 
 
-def _bars(title: str, points: Sequence[Point], labels: Labels, width: int) -> str:
+def _tips(points: Sequence[Point], labels: Labels) -> list[tuple[str, str]]:
+    """Each bar's label and tooltip, escaped: worked out once for both drawings."""
+    target_tip = f" ({labels.target} {{target}})" if labels.target else ""
+    found = []
+    for point in points:
+        tip = f"{point.label}: {labels.value} {labels.amount(point.value)}"
+        if point.target is not None and target_tip:
+            tip += target_tip.format(target=labels.amount(point.target))
+        found.append((xml(point.label), xml(tip)))
+    return found
+
+
+def _bars(
+    title: str,
+    points: Sequence[Point],
+    labels: Labels,
+    width: int,
+    tips: Sequence[tuple[str, str]],
+) -> str:
     values = [p.value for p in points] + [p.target for p in points if p.target is not None]
     top = max(max(values), Decimal(0))
     bottom = min(min(values), Decimal(0))
@@ -181,23 +199,20 @@ def _bars(title: str, points: Sequence[Point], labels: Labels, width: int) -> st
     every = max(1, -(-len(points) * longest // plot_width))
     target_path: list[str] = []
     zero_y = y(Decimal(0))
-    target_tip = f" ({labels.target} {{target}})" if labels.target else ""
-    for index, point in enumerate(points):
+    bar_width = f"{slot * 0.7:.1f}"
+    for index, (point, (name, tip)) in enumerate(zip(points, tips, strict=True)):
         x = left + slot * index
         value_y = y(point.value)
         height = abs(zero_y - value_y)
-        tip = f"{point.label}: {labels.value} {labels.amount(point.value)}"
-        if point.target is not None and target_tip:
-            tip += target_tip.format(target=labels.amount(point.target))
         parts.append(
             f'<rect class="bar{" low" if point.value < 0 else ""}" x="{x + slot * 0.15:.1f}" '
-            f'y="{min(value_y, zero_y):.1f}" width="{slot * 0.7:.1f}" height="{max(height, 0.5):.1f}">'
-            f"<title>{xml(tip)}</title></rect>"
+            f'y="{min(value_y, zero_y):.1f}" width="{bar_width}" height="{max(height, 0.5):.1f}">'
+            f"<title>{tip}</title></rect>"
         )
         if (len(points) - 1 - index) % every == 0:  # the latest bar is always labelled
             parts.append(
                 f'<text x="{x + slot / 2:.1f}" y="{_HEIGHT - _BOTTOM + 18}" '
-                f'text-anchor="middle">{xml(point.label)}</text>'
+                f'text-anchor="middle">{name}</text>'
             )
         if point.target is not None:
             target_path.append(
@@ -235,10 +250,11 @@ def bar_chart(
             for point in points
         )
     )
+    tips = _tips(points, labels)
     return Chart(
         title,
-        _bars(title, points, labels, _WIDE),
-        _bars(title, points[-NARROW_POINTS:], labels, _NARROW),
+        _bars(title, points, labels, _WIDE, tips),
+        _bars(title, points[-NARROW_POINTS:], labels, _NARROW, tips[-NARROW_POINTS:]),
         headers,
         rows,
     )
