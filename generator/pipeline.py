@@ -35,7 +35,7 @@ from .outputs import (
 from .pages.render import Pages
 from .progress import Progress
 from .site import build_site
-from .site.guard import Finding, scan, secrets_from_environment
+from .site.guard import secrets_from_environment
 from .sources.local import read
 from .timings import Timings
 from .validation.validate import Report, validate
@@ -224,9 +224,8 @@ def _build(config: Config, as_of: date, project: Path, timings: Timings) -> Buil
 class DownloadsWriter:
     """Writes every download into a folder, in a forked process where the system has fork.
 
-    ``collect()`` waits for it and returns the folder, and what the safety scan found in it if
-    that process scanned it (None: the site's scan reads it); leaving the ``with`` block removes
-    the folder and stops the process if the build failed before collecting it.
+    ``collect()`` waits for it and returns the folder; leaving the ``with`` block removes the
+    folder and stops the process if the build failed before collecting it.
     """
 
     def __init__(
@@ -245,12 +244,11 @@ class DownloadsWriter:
             shutil.rmtree(self.folder, ignore_errors=True)
             raise
 
-    def collect(self) -> tuple[Path, list[Finding] | None]:
+    def collect(self) -> Path:
         if self.process is not None:
             process, self.process = self.process, None
-            # raises here what stopped the writing there
-            return self.folder, workers.outcome(process)
-        return self.folder, None
+            workers.outcome(process)  # raises here what stopped the writing there
+        return self.folder
 
     def __enter__(self) -> DownloadsWriter:
         return self
@@ -264,11 +262,8 @@ class DownloadsWriter:
 
 def _write_downloads(
     model: Any, kpis: Any, insights: Insights, config: Config, folder: Path
-) -> list[Finding]:
-    """Write the downloads, then scan them here, while the site is still being built (the
-    site's scan takes these findings for the folder, which nothing changes after)."""
+) -> None:
     write_files(each_download(model, kpis, config, insights=insights), folder)
-    return scan(folder, model.private, secrets_from_environment(), parallel=False)
 
 
 HEADER_CODES = (

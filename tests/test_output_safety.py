@@ -501,9 +501,9 @@ def test_a_refused_build_names_the_column_and_cell_of_the_leak(tmp_path: Path) -
     assert "Clients.contact_email, Clients!" in output and "pat@acme" not in output
 
 
-def test_a_leak_in_the_downloads_is_found_where_they_are_scanned(tmp_path: Path) -> None:
-    # The downloads' process scans what it wrote while the site is built; the site's scan
-    # takes its findings for that folder.
+def test_a_leak_in_the_downloads_stops_the_build(tmp_path: Path) -> None:
+    # The downloads are written by a process of their own and moved into the site unchanged:
+    # the site's scan reads them there.
     project = _project(tmp_path)
     assert _run(project, "build")[0] == 0
     before = tree_digest(project / "site")

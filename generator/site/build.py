@@ -92,7 +92,7 @@ def build_site(
     as_of: date,
     private: Mapping[str, str] | Iterable[str] = (),
     secrets: Iterable[str] = (),
-    downloads: Callable[[], tuple[Path, list[Finding] | None]] | None = None,
+    downloads: Callable[[], Path] | None = None,
     languages: Sequence[str] = ("en",),
     timings: Timings | None = None,
 ) -> int:
@@ -144,7 +144,6 @@ def build_site(
             with timings.stage("pages and MkDocs, every language"):
                 counts = _run_all(builds, staging)
         built = site_staging / "site"
-        scanned: dict[str, list[Finding]] = {}
         for build in builds[1:]:
             if (built / build.code).exists():
                 raise SiteBuildError(
@@ -155,21 +154,13 @@ def build_site(
         if downloads is not None:
             # Written meanwhile by another process; they go into the site as they are.
             with timings.stage("downloads"):  # what is left to wait for
-                folder, found = downloads()
-            # (docs/downloads is generated, never copied: this only keeps the scan's skip sound)
-            if (built / "downloads").exists():
-                raise SiteBuildError(
-                    "The site already has a folder named 'downloads', where the downloads go: "
-                    "rename that folder of docs/."
-                )
-            folder.rename(built / "downloads")
-            if found is not None:  # scanned by the process that wrote them, as they are now
-                scanned["downloads"] = found
+                folder = downloads()
+            shutil.move(str(folder), str(built / "downloads"))
         write_marker(built, SITE_MARKER, "build")
         publishable(built)
         # Never publish a site that leaks: scan it before anything is put in place.
         with timings.stage("safety scan"):
-            findings = scan(built, private, secrets, timings.advance, scanned)
+            findings = scan(built, private, secrets, timings.advance)
         if findings:
             raise UnsafeSiteError(findings)
         # docs/ and the site always come from the same build: all of it moves, or none.

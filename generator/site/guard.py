@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .. import workers as processes
+from .. import workers as parallel
 from ..issues import shown_value
 
 # The theme's only per-page difference: the site's root, relative ("../..") or, on the 404 page
@@ -91,41 +91,14 @@ def scan(
     private: Mapping[str, str] | Iterable[str],
     secrets: Iterable[str] = (),
     advance: Callable[[int, int], None] | None = None,
-    scanned: Mapping[str, list[Finding]] | None = None,
-    parallel: bool = True,
 ) -> list[Finding]:
     """Every finding in the files of ``site``: foreign scripts, handlers, bad links, leaks.
 
     ``private`` maps each value that must not be published to where it came from
     (``Clients.email, Clients!F4``), or is just the values. A big site's files are shared out
-    between forked processes, one per core (unless not ``parallel``); the findings come back
-    in the files' order. ``scanned`` names folders of ``site`` that were scanned already,
-    as they are (the downloads, by the process that wrote them), with what was found in them:
-    they are not read again. ``advance(done, total)`` hears how many files are scanned (in
-    this process).
+    between forked processes, one per core; the findings come back in the files' order.
+    ``advance(done, total)`` hears how many files are scanned (in this process).
     """
-    scanned = scanned or {}
-    every = sorted(path for path in site.rglob("*") if path.is_file())
-    place = {str(path.relative_to(site)): index for index, path in enumerate(every)}
-    done_before = [
-        Finding(f"{folder}/{found.file}", found.what, found.detail)
-        for folder, findings in scanned.items()
-        for found in findings
-    ]
-    skipped = tuple(f"{folder}/" for folder in scanned)
-    paths = [path for path in every if not str(path.relative_to(site)).startswith(skipped)]
-    findings = _scan(site, paths, private, secrets, advance, parallel) + done_before
-    return sorted(findings, key=lambda found: place.get(found.file.removesuffix(" (cells)"), -1))
-
-
-def _scan(
-    site: Path,
-    paths: list[Path],
-    private: Mapping[str, str] | Iterable[str],
-    secrets: Iterable[str],
-    advance: Callable[[int, int], None] | None,
-    parallel: bool,
-) -> list[Finding]:
     origins = private if isinstance(private, Mapping) else dict.fromkeys(private, "")
     private_values = {
         value.strip(): where for value, where in origins.items() if len(value.strip()) >= 4
@@ -133,13 +106,14 @@ def _scan(
     emails = {value.lower() for value in private_values if "@" in value}
     secret_values = [secret for secret in secrets if secret]
     allowed_inline = _theme_inline_scripts(site)
-    workers = min(processes.cores(), max(1, len(paths) // (PARALLEL_FILES // 2)))
-    if workers < 2 or not parallel or not processes.can_fork():
+    paths = sorted(path for path in site.rglob("*") if path.is_file())
+    workers = min(parallel.cores(), max(1, len(paths) // (PARALLEL_FILES // 2)))
+    if workers < 2 or not parallel.can_fork():
         return _scan_files(
             site, paths, allowed_inline, private_values, emails, secret_values, advance
         )
-    started = [
-        processes.start(
+    processes = [
+        parallel.start(
             _scan_files,
             site,
             paths[worker::workers],
@@ -152,16 +126,17 @@ def _scan(
     ]
     findings: list[Finding] = []
     try:
-        for done, process in enumerate(started, start=1):
-            findings += processes.outcome(process)
+        for done, process in enumerate(processes, start=1):
+            findings += parallel.outcome(process)
             if advance is not None:
-                advance(len(paths) * done // len(started), len(paths))
+                advance(len(paths) * done // len(processes), len(paths))
     finally:
-        for process in started:
+        for process in processes:
             if process.is_alive():
                 process.terminate()
                 process.join()
-    return findings
+    place = {str(path.relative_to(site)): index for index, path in enumerate(paths)}
+    return sorted(findings, key=lambda found: place.get(found.file.removesuffix(" (cells)"), -1))
 
 
 def _scan_files(
