@@ -454,15 +454,16 @@ def _leak_findings(
         nodes = {
             (node if node.isascii() else node.translate(_BIDI_ISOLATES)).strip() for node in texts
         }
-        leaked = nodes & private.keys()
+        # (Not ``nodes & private.keys()``: that copies the keys, tens of thousands, each time.)
+        leaked = set(filter(private.__contains__, nodes))
         findings += [
             Finding(name, "personal or internal value", _origin(value, private))
             for value in sorted(leaked)
         ]
         # E-mails and phone numbers may stand inside a sentence: looked for in all the texts at
-        # once (one pass of each pattern a page).
-        words = "\n".join(sorted(nodes))
-        for email in _EMAIL.findall(words) if "@" in words else ():
+        # once (one pass of each pattern a page), and reported in the order of their values.
+        words = "\n".join(nodes)
+        for email in sorted(set(_EMAIL.findall(words))) if "@" in words else ():
             if email.lower() in emails and email not in leaked:
                 leaked.add(email)
                 origin = private.get(email) or next(
@@ -470,8 +471,7 @@ def _leak_findings(
                     "",
                 )
                 findings.append(Finding(name, "personal e-mail", _origin(email, {email: origin})))
-        for phone in _PHONE.findall(words):
-            phone = phone.strip()
+        for phone in sorted({found.strip() for found in _PHONE.findall(words)}):
             if phone in private and phone not in leaked:
                 leaked.add(phone)
                 findings.append(Finding(name, "personal phone number", _origin(phone, private)))
