@@ -201,7 +201,8 @@ class _LanguageBuild:
         with self.timings.stage("pages"):
             _copy_hand_written(self.project / "docs", self.docs, language(self.code))
             records = self.docs.with_name(self.docs.name + "-records") if RECORD_PAGES else None
-            staged = _Staging(self.docs, records, engine)
+            pictures = self.docs.with_name(self.docs.name + "-pictures")
+            staged = _Staging(self.docs, records, engine, pictures)
 
             def write(relative: str, content: str | bytes) -> None:
                 staged.write(relative, content)
@@ -216,6 +217,11 @@ class _LanguageBuild:
                 memory.give_back()
         with self.timings.stage("MkDocs"):
             engine.build(self.docs, self.site)
+            # The charts are files the engine would only copy: they are linked into the site
+            # (a big site has 40,000), then put in docs/ with the other generated files.
+            if (pictures / PICTURES).is_dir():
+                _link_tree(pictures / PICTURES, self.site / PICTURES)
+                (pictures / PICTURES).rename(self.docs / PICTURES)
         if staged.records or staged.held:
             with self.timings.stage("record pages", len(staged.records)):
                 try:
@@ -239,6 +245,21 @@ class _LanguageBuild:
 # Write record pages through the shell (False: the engine builds every page, as the test that
 # compares both ways does).
 RECORD_PAGES = True
+# The generated folder of pictures, which the engine does not need to see.
+PICTURES = "charts"
+
+
+def _link_tree(source: Path, target: Path) -> None:
+    """Every file below ``source`` at the same place below ``target``: hard-linked (the file
+    is written once), or copied where the file system cannot link."""
+    for parent, _folders, files in os.walk(source):
+        into = target / os.path.relpath(parent, source)
+        into.mkdir(parents=True, exist_ok=True)
+        for name in files:
+            try:
+                os.link(os.path.join(parent, name), into / name)
+            except OSError:
+                shutil.copyfile(os.path.join(parent, name), into / name)
 
 
 def _put_back_tables(engine: Engine, staged: _Staging, site: Path) -> None:
@@ -302,9 +323,16 @@ class _Staging:
     """Writes the generated files into a language's docs folder as they are rendered; record
     pages that the shell can take go into ``records_folder`` instead (see shell.py)."""
 
-    def __init__(self, folder: Path, records_folder: Path | None, engine: Engine) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        records_folder: Path | None,
+        engine: Engine,
+        pictures: Path | None = None,
+    ) -> None:
         self.folder = folder
         self.records_folder = records_folder
+        self.pictures = pictures  # where the charts go, out of the engine's sight
         self.engine = engine
         self.folders: set[str] = set()
         self.pages = 0  # Markdown pages written
@@ -352,6 +380,9 @@ class _Staging:
                         self._write(self.records_folder, relative, content)
                         self.held.append(relative)
                         content = shown
+        elif self.pictures is not None and relative.startswith(PICTURES + "/"):
+            self._write(self.pictures, relative, content)
+            return
         self._write(self.folder, relative, content)
 
     def _to_shell(self, relative: str, markdown: str) -> Article | None:
