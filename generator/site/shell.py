@@ -73,6 +73,9 @@ _INLINE_MARKUP = re.compile(r"[*_`\[\]<>\\!]|&(?!#[0-9]+;|#x[0-9a-fA-F]+;|[A-Za-
 _LINE_MARKUP = re.compile(r"^(?: {4}|[-+*>#=]|\d+[.)]\s|.*  $)|^-+$|^=+$")
 
 
+_BLANK_LINE = re.compile(r"(?<=\n) +\n")
+
+
 def convert(markdown: str, heading_id: Callable[[str], str]) -> Article:
     """The page's article as the engine's Markdown would give it, or :class:`Unsupported`."""
     found = _FRONT_MATTER.match(markdown)
@@ -80,8 +83,11 @@ def convert(markdown: str, heading_id: Callable[[str], str]) -> Article:
         raise Unsupported("no title in front matter")
     title = json.loads(found[1])
     # As Python-Markdown's NormalizeWhitespace does: tabs expanded, blank lines emptied.
-    text = markdown[found.end() :].replace("\r\n", "\n").replace("\r", "\n").expandtabs(4)
-    text = re.sub(r"(?<=\n) +\n", "\n", text)
+    text = markdown[found.end() :]
+    if "\r" in text or "\t" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n").expandtabs(4)
+    if " \n" in text:
+        text = _BLANK_LINE.sub("\n", text)
     parts: list[str] = []
     toc: list[dict[str, Any]] = []
     for block in re.split(r"\n{2,}", text.strip("\n")):
@@ -147,6 +153,7 @@ _EXCLUDED_HEADING = re.compile(r"<h[1-6] data-search-exclude id=")
 # A block of HTML marked data-search-exclude at the start of a line, and the tags inside it.
 _EXCLUDED_BLOCK = re.compile(r"^<([a-z]+)\b[^<>]*? data-search-exclude[ >]", re.MULTILINE)
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*?(/?)>|<[!?]|<(?![/a-zA-Z])")
+_HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 _VOID = frozenset(
     [
         "area",
@@ -194,9 +201,11 @@ def _skipped_whole(body: str, start: int) -> int | None:
     open_tags: list[str] = []
     for tag in _TAG.finditer(body, start):
         closing, name, self_closing = tag.groups()
-        if name is None or re.fullmatch(r"h[1-6]", name.lower()):
+        if name is None:
             return None
         name = name.lower()
+        if name in _HEADINGS:
+            return None
         if closing:
             if not open_tags or open_tags[-1] != name or name in open_tags[:-1]:
                 return None
