@@ -261,83 +261,134 @@ class Pages:
         code: str,
         emit: Callable[[str, str], None],
     ) -> None:
-        config = self.config
-        lang = language(code)
-        _, money = lang._, lang.money
-        environment = _environment(lang)
-        site = _Site(model, lang, shared="" if code == config.default_language else "../")
-        as_of = kpis.as_of
-        current = insights.current
-        portfolio = self.portfolio
-        view = insights.view
-        common: dict[str, Any] = {
+        _Renderer(self, model, kpis, insights, code, emit).all()
+
+
+class _Renderer:
+    """The pages of one language: a method for each kind of page, in the order they are given
+    to ``emit`` (the first dossier given out is the one the engine builds: see site/shell.py)."""
+
+    def __init__(
+        self,
+        pages: Pages,
+        model: Model,
+        kpis: Kpis,
+        insights: Insights,
+        code: str,
+        emit: Callable[[str, str], None],
+    ) -> None:
+        self.pages, self.model, self.kpis, self.insights = pages, model, kpis, insights
+        self.code, self.emit = code, emit
+        self.config = config = pages.config
+        self.lang = lang = language(code)
+        self.environment = _environment(lang)
+        self.site = site = _Site(
+            model, lang, shared="" if code == config.default_language else "../"
+        )
+        self.common: dict[str, Any] = {
             "model": model,
             "kpis": kpis,
-            "as_of": as_of,
+            "as_of": kpis.as_of,
             "site": site,
             "config": config,
             "currency": model.base_currency,
-            "current": current,
+            "current": insights.current,
             "sections": SECTIONS,
             "section_titles": SECTION_TITLES,
             "default_language_name": language(config.default_language).name,
             "weeks": insights.weeks,
             "list_cap": LIST_CAP,
         }
-
-        def page(template: str, path: str, **context: Any) -> None:
-            view = context.get("view")
-            if view is not None:
-                context["st"] = scope_sections(
-                    lang, model, view, partial(site.client, path), partial(site.manager, path)
-                )
-                months = kpis.series(view.scope, view.manager_id, "month")
-                context["cards"] = scorecards(lang, model.base_currency, view, months, as_of)
-            emit(path, environment.get_template(template).render(path=path, **common, **context))
-
-        def figure(path: str, name: str, chart: Chart | None, numbers: bool = True) -> Safe:
-            """Keep the chart as two files beside the site's pages (wide and narrow); show it
-            on ``path`` as a picture the browser picks by the screen's width, with its numbers
-            as a table under it (folded away: for screen readers and whoever wants them), unless
-            the page shows them in a table of its own (a dossier's sales by month).
-
-            The figure stands in a block of its own, so Markdown leaves the tags alone; its
-            alternative text and table are escaped like every other value.
-            """
-            if chart is None:
-                return Safe("")
-            stem = f"charts/{path.removesuffix('.md').replace('/', '-')}-{name}"
-            emit(f"{stem}.svg", chart.wide)
-            emit(f"{stem}-narrow.svg", chart.narrow)
-            figures = (
-                f'<details class="ab-chart-data"><summary>{escape(chart_numbers)}</summary>'
-                + table(chart.headers, chart.rows, numeric=range(1, len(chart.headers))).strip()
-                + "</details>"
-                if numbers
-                else ""
-            )
-            return Safe(
-                f'<figure class="ab-figure"><picture><source media="(max-width: 44.9375em)" '
-                f'srcset="{site.url(path, stem + "-narrow.svg")}">'
-                f'<img class="ab-chart" src="{site.url(path, stem + ".svg")}" '
-                f'alt="{escape(chart.title)}" width="720" height="300" loading="lazy"></picture>'
-                f"{figures}</figure>"
-            )
-
-        chart_numbers = lang.gettext("The chart's numbers")
-        revenue_labels = Labels(
+        self.chart_numbers = lang.gettext("The chart's numbers")
+        self.revenue_labels = Labels(
             value=lang.gettext("Revenue ({currency})").format(currency=model.base_currency),
             target=lang.gettext("Target"),
             axis=lang.compact,
-            amount=money,
+            amount=lang.money,
             period=lang.gettext("Month"),
         )
+        self.company_months = kpis.series("company", None, "month")
+        # The lists' script's words ("all", "find", "shown") in the page's language.
+        self.list_words = {
+            "all": lang.gettext("All"),
+            "find": lang.gettext("Find"),
+            "shown": lang.gettext("{shown} of {total} shown"),
+        }
 
-        def revenue_chart(title: str, rows: list[KpiRow]) -> Chart | None:
-            points = [Point(row.period.label, row.revenue, row.revenue_target) for row in rows]
-            return bar_chart(title, points, revenue_labels)
+    def all(self) -> None:
+        """Every page and file, in the order they have always been given out."""
+        self.home()
+        self.roles()
+        self.manager_list()
+        self.managers()
+        self.client_list()
+        self.kpi_pages()
+        self.leaderboard()
+        self.data_pages()
+        self.dossiers()
 
-        company_months = kpis.series("company", None, "month")
+    def page(self, template: str, path: str, **context: Any) -> None:
+        """Render ``template`` into ``path``; a scope's page gets its sections and cards."""
+        lang, model, site = self.lang, self.model, self.site
+        view = context.get("view")
+        if view is not None:
+            context["st"] = scope_sections(
+                lang, model, view, partial(site.client, path), partial(site.manager, path)
+            )
+            months = self.kpis.series(view.scope, view.manager_id, "month")
+            context["cards"] = scorecards(lang, model.base_currency, view, months, self.kpis.as_of)
+        template_of = self.environment.get_template(template)
+        self.emit(path, template_of.render(path=path, **self.common, **context))
+
+    def figure(self, path: str, name: str, chart: Chart | None, numbers: bool = True) -> Safe:
+        """Keep the chart as two files beside the site's pages (wide and narrow); show it
+        on ``path`` as a picture the browser picks by the screen's width, with its numbers
+        as a table under it (folded away: for screen readers and whoever wants them), unless
+        the page shows them in a table of its own (a dossier's sales by month).
+
+        The figure stands in a block of its own, so Markdown leaves the tags alone; its
+        alternative text and table are escaped like every other value.
+        """
+        if chart is None:
+            return Safe("")
+        site = self.site
+        stem = f"charts/{path.removesuffix('.md').replace('/', '-')}-{name}"
+        self.emit(f"{stem}.svg", chart.wide)
+        self.emit(f"{stem}-narrow.svg", chart.narrow)
+        figures = (
+            f'<details class="ab-chart-data"><summary>{escape(self.chart_numbers)}</summary>'
+            + table(chart.headers, chart.rows, numeric=range(1, len(chart.headers))).strip()
+            + "</details>"
+            if numbers
+            else ""
+        )
+        return Safe(
+            f'<figure class="ab-figure"><picture><source media="(max-width: 44.9375em)" '
+            f'srcset="{site.url(path, stem + "-narrow.svg")}">'
+            f'<img class="ab-chart" src="{site.url(path, stem + ".svg")}" '
+            f'alt="{escape(chart.title)}" width="720" height="300" loading="lazy"></picture>'
+            f"{figures}</figure>"
+        )
+
+    def revenue_chart(self, title: str, rows: list[KpiRow]) -> Chart | None:
+        """Revenue by period against its target."""
+        points = [Point(row.period.label, row.revenue, row.revenue_target) for row in rows]
+        return bar_chart(title, points, self.revenue_labels)
+
+    def home(self) -> None:
+        """The home page: scorecards, headline, plans, alerts."""
+        model, kpis, insights, lang, current, view, page, figure, revenue_chart, company_months = (
+            self.model,
+            self.kpis,
+            self.insights,
+            self.lang,
+            self.insights.current,
+            self.insights.view,
+            self.page,
+            self.figure,
+            self.revenue_chart,
+            self.company_months,
+        )
         page(
             "home.md.j2",
             "index.md",
@@ -364,8 +415,21 @@ class Pages:
                 "revenue",
                 revenue_chart(lang.gettext(COMPANY_CHART), company_months[-24:]),
             ),
-            source_name=self.source_name,
+            source_name=self.pages.source_name,
             last_sale=model.sales[-1].date if model.sales else None,
+        )
+
+    def roles(self) -> None:
+        """The job descriptions and their index."""
+        model, kpis, insights, lang, site, current, page, code = (
+            self.model,
+            self.kpis,
+            self.insights,
+            self.lang,
+            self.site,
+            self.insights.current,
+            self.page,
+            self.code,
         )
         page("roles_index.md.j2", "roles/index.md", holders=insights.holders)
         year = current["year"]
@@ -388,12 +452,18 @@ class Pages:
                 ),
                 **_job_description(role, code),
             )
+
+    def manager_list(self) -> None:
+        """The list of managers, sortable and filterable."""
+        model, lang, site, portfolio, page, list_words = (
+            self.model,
+            self.lang,
+            self.site,
+            self.pages.portfolio,
+            self.page,
+            self.list_words,
+        )
         yes, no = lang.gettext("yes"), lang.gettext("no")
-        list_words = {
-            "all": lang.gettext("All"),
-            "find": lang.gettext("Find"),
-            "shown": lang.gettext("{shown} of {total} shown"),
-        }
         page(
             "managers_index.md.j2",
             "managers/index.md",
@@ -425,6 +495,20 @@ class Pages:
                 filters=(1, 2, 3, 5),
                 words=list_words,
             ),
+        )
+
+    def managers(self) -> None:
+        """A page for every manager."""
+        model, kpis, lang, site, portfolio, view, page, figure, revenue_chart = (
+            self.model,
+            self.kpis,
+            self.lang,
+            self.site,
+            self.pages.portfolio,
+            self.insights.view,
+            self.page,
+            self.figure,
+            self.revenue_chart,
         )
         for manager in model.managers.values():
             months = kpis.series("manager", manager.manager_id, "month")
@@ -468,6 +552,18 @@ class Pages:
                 is_team=bool(model.reports.get(manager.manager_id)),
                 view=view("manager", manager.manager_id),
             )
+
+    def client_list(self) -> None:
+        """The list of clients, sortable and filterable."""
+        model, insights, lang, site, money, page, list_words = (
+            self.model,
+            self.insights,
+            self.lang,
+            self.site,
+            self.lang.money,
+            self.page,
+            self.list_words,
+        )
         page(
             "clients_index.md.j2",
             "clients/index.md",
@@ -501,6 +597,20 @@ class Pages:
                 filters=(1, 2, 3, 4),
                 words=list_words,
             ),
+        )
+
+    def kpi_pages(self) -> None:
+        """The company's KPI page and each team's."""
+        model, kpis, lang, site, view, page, figure, revenue_chart, company_months = (
+            self.model,
+            self.kpis,
+            self.lang,
+            self.site,
+            self.insights.view,
+            self.page,
+            self.figure,
+            self.revenue_chart,
+            self.company_months,
         )
         page(
             "kpi_index.md.j2",
@@ -542,6 +652,17 @@ class Pages:
                 teams=[],
                 view=view("team", manager_id),
             )
+
+    def leaderboard(self) -> None:
+        """The leaderboard of the month, quarter and year."""
+        model, insights, lang, current, page, figure = (
+            self.model,
+            self.insights,
+            self.lang,
+            self.insights.current,
+            self.page,
+            self.figure,
+        )
         page(
             "leaderboard.md.j2",
             "kpi/leaderboard.md",
@@ -566,7 +687,11 @@ class Pages:
                 for kind, rows in insights.boards.items()
             },
         )
-        emit("data/spreadsheet.md", english_only(lang, schema_markdown(self.schema)))
+
+    def data_pages(self) -> None:
+        """The contract, the KPI definitions, data quality and the site's own files."""
+        lang, page, emit = self.lang, self.page, self.emit
+        emit("data/spreadsheet.md", english_only(lang, schema_markdown(self.pages.schema)))
         emit("data/kpi-definitions.md", english_only(lang, packaged("kpi-definitions.md")))
         emit("accountbook.css", packaged("accountbook.css"))
         emit("accountbook.js", packaged("accountbook.js"))
@@ -574,8 +699,21 @@ class Pages:
         page(
             "quality.md.j2",
             "data/quality.md",
-            warnings=self.warnings,
-            source_name=self.source_name,
+            warnings=self.pages.warnings,
+            source_name=self.pages.source_name,
+        )
+
+    def dossiers(self) -> None:
+        """A dossier for every client."""
+        model, kpis, insights, lang, site, config, page, figure = (
+            self.model,
+            self.kpis,
+            self.insights,
+            self.lang,
+            self.site,
+            self.config,
+            self.page,
+            self.figure,
         )
         expiring_ids = {contract.contract_id for contract in insights.expiring}
         report_months = [period.label for period in kpis.periods if period.kind == "month"]
@@ -589,8 +727,8 @@ class Pages:
                     lang,
                     site,
                     client,
-                    self.sales_by_client.get(client.client_id, []),
-                    self.by_client[client.client_id],
+                    self.pages.sales_by_client.get(client.client_id, []),
+                    self.pages.by_client[client.client_id],
                     expiring_ids,
                     insights,
                     report_months,
