@@ -31,9 +31,10 @@ from .markdown import Safe, escape, front_matter, html_link, table
 from .scope import LIST_CAP, plans_table, scope_sections, week_label
 
 COMPANY_CHART = N_("Company revenue against target by month")
+CHARTS = "charts"  # the folder of the charts' pictures, beside the pages
 # Folders and files of docs/ that the generator owns; everything else there is hand-written.
 GENERATED = (
-    "index.md", "roles", "managers", "clients", "kpi", "data", "downloads", "charts",
+    "index.md", "roles", "managers", "clients", "kpi", "data", "downloads", CHARTS,
     "accountbook.css", "accountbook.js", "accountbook-offline.js",
 )  # fmt: skip
 # Pages and files every project's site has, shipped with the package (so a project made by
@@ -352,7 +353,7 @@ class _Renderer:
         if chart is None:
             return Safe("")
         site = self.site
-        stem = f"charts/{path.removesuffix('.md').replace('/', '-')}-{name}"
+        stem = f"{CHARTS}/{path.removesuffix('.md').replace('/', '-')}-{name}"
         self.emit(f"{stem}.svg", chart.wide)
         self.emit(f"{stem}-narrow.svg", chart.narrow)
         figures = (
@@ -377,22 +378,13 @@ class _Renderer:
 
     def home(self) -> None:
         """The home page: scorecards, headline, plans, alerts."""
-        model, kpis, insights, lang, current, view, page, figure, revenue_chart, company_months = (
-            self.model,
-            self.kpis,
-            self.insights,
-            self.lang,
-            self.insights.current,
-            self.insights.view,
-            self.page,
-            self.figure,
-            self.revenue_chart,
-            self.company_months,
-        )
-        page(
+        model, kpis, insights, lang = self.model, self.kpis, self.insights, self.lang
+        self.page(
             "home.md.j2",
             "index.md",
-            headline=[kpis.get("company", None, p) for p in current.values() if p is not None],
+            headline=[
+                kpis.get("company", None, p) for p in insights.current.values() if p is not None
+            ],
             overdue=sorted(
                 insights.overdue_by_client.items(), key=lambda item: (-item[1], item[0])
             )[:10],
@@ -409,11 +401,11 @@ class _Renderer:
                 )[:LIST_CAP]
             ),
             declining_count=len(insights.declining),
-            view=view("company", None),
-            chart=figure(
+            view=insights.view("company", None),
+            chart=self.figure(
                 "index.md",
                 "revenue",
-                revenue_chart(lang.gettext(COMPANY_CHART), company_months[-24:]),
+                self.revenue_chart(lang.gettext(COMPANY_CHART), self.company_months[-24:]),
             ),
             source_name=self.pages.source_name,
             last_sale=model.sales[-1].date if model.sales else None,
@@ -421,20 +413,17 @@ class _Renderer:
 
     def roles(self) -> None:
         """The job descriptions and their index."""
-        model, kpis, insights, lang, site, current, page, code = (
+        model, kpis, insights, lang, site = (
             self.model,
             self.kpis,
             self.insights,
             self.lang,
             self.site,
-            self.insights.current,
-            self.page,
-            self.code,
         )
-        page("roles_index.md.j2", "roles/index.md", holders=insights.holders)
-        year = current["year"]
+        self.page("roles_index.md.j2", "roles/index.md", holders=insights.holders)
+        year = insights.current["year"]
         for role in model.roles.values():
-            page(
+            self.page(
                 "role.md.j2",
                 site.role_path(role.role_id),
                 role=role,
@@ -450,21 +439,14 @@ class _Renderer:
                         if year and (row := kpis.get("manager", manager_id, year)) is not None
                     ],
                 ),
-                **_job_description(role, code),
+                **_job_description(role, self.code),
             )
 
     def manager_list(self) -> None:
         """The list of managers, sortable and filterable."""
-        model, lang, site, portfolio, page, list_words = (
-            self.model,
-            self.lang,
-            self.site,
-            self.pages.portfolio,
-            self.page,
-            self.list_words,
-        )
+        model, lang, site = self.model, self.lang, self.site
         yes, no = lang.gettext("yes"), lang.gettext("no")
-        page(
+        self.page(
             "managers_index.md.j2",
             "managers/index.md",
             manager_table=table(
@@ -485,7 +467,7 @@ class _Renderer:
                         site.role("managers/index.md", m.role_id),
                         site.manager("managers/index.md", m.reports_to),
                         m.region,
-                        lang.integer(len(portfolio.get(m.manager_id, []))),
+                        lang.integer(len(self.pages.portfolio.get(m.manager_id, []))),
                         yes if m.active else no,
                     )  # fmt: skip
                     for m in sorted(model.managers.values(), key=lambda m: (m.name, m.manager_id))
@@ -493,27 +475,23 @@ class _Renderer:
                 numeric=(4,),
                 sortable=True,
                 filters=(1, 2, 3, 5),
-                words=list_words,
+                words=self.list_words,
             ),
         )
 
     def managers(self) -> None:
         """A page for every manager."""
-        model, kpis, lang, site, portfolio, view, page, figure, revenue_chart = (
+        model, kpis, insights, lang, site = (
             self.model,
             self.kpis,
+            self.insights,
             self.lang,
             self.site,
-            self.pages.portfolio,
-            self.insights.view,
-            self.page,
-            self.figure,
-            self.revenue_chart,
         )
         for manager in model.managers.values():
             months = kpis.series("manager", manager.manager_id, "month")
             path = site.manager_path(manager.manager_id)
-            page(
+            self.page(
                 "manager.md.j2",
                 path,
                 manager=manager,
@@ -530,7 +508,7 @@ class _Renderer:
                             c.country,
                         )
                         for c in sorted(
-                            portfolio.get(manager.manager_id, []),
+                            self.pages.portfolio.get(manager.manager_id, []),
                             key=lambda c: (c.name, c.client_id),
                         )
                     ),
@@ -539,10 +517,10 @@ class _Renderer:
                 months=months[-12:],
                 quarters=kpis.series("manager", manager.manager_id, "quarter")[-8:],
                 years=kpis.series("manager", manager.manager_id, "year"),
-                chart=figure(
+                chart=self.figure(
                     path,
                     "revenue",
-                    revenue_chart(
+                    self.revenue_chart(
                         lang.gettext("{name}: revenue against target by month").format(
                             name=manager.name
                         ),
@@ -550,21 +528,13 @@ class _Renderer:
                     ),
                 ),
                 is_team=bool(model.reports.get(manager.manager_id)),
-                view=view("manager", manager.manager_id),
+                view=insights.view("manager", manager.manager_id),
             )
 
     def client_list(self) -> None:
         """The list of clients, sortable and filterable."""
-        model, insights, lang, site, money, page, list_words = (
-            self.model,
-            self.insights,
-            self.lang,
-            self.site,
-            self.lang.money,
-            self.page,
-            self.list_words,
-        )
-        page(
+        model, insights, lang, site = self.model, self.insights, self.lang, self.site
+        self.page(
             "clients_index.md.j2",
             "clients/index.md",
             client_table=table(
@@ -588,52 +558,48 @@ class _Renderer:
                         lang.word("Clients.segment", c.segment),
                         lang.word("Clients.status", c.status),
                         c.country,
-                        money(insights.overdue_by_client.get(c.client_id)),
+                        lang.money(insights.overdue_by_client.get(c.client_id)),
                     )  # fmt: skip
                     for c in sorted(model.clients.values(), key=lambda c: (c.name, c.client_id))
                 ),
                 numeric=(5,),
                 sortable=True,
                 filters=(1, 2, 3, 4),
-                words=list_words,
+                words=self.list_words,
             ),
         )
 
     def kpi_pages(self) -> None:
         """The company's KPI page and each team's."""
-        model, kpis, lang, site, view, page, figure, revenue_chart, company_months = (
+        model, kpis, insights, lang, site = (
             self.model,
             self.kpis,
+            self.insights,
             self.lang,
             self.site,
-            self.insights.view,
-            self.page,
-            self.figure,
-            self.revenue_chart,
-            self.company_months,
         )
-        page(
+        self.page(
             "kpi_index.md.j2",
             "kpi/index.md",
             scope="company",
             manager_id=None,
             title=lang.gettext("Company KPIs"),
-            months=company_months,
+            months=self.company_months,
             quarters=kpis.series("company", None, "quarter"),
             years=kpis.series("company", None, "year"),
-            chart=figure(
+            chart=self.figure(
                 "kpi/index.md",
                 "revenue",
-                revenue_chart(lang.gettext(COMPANY_CHART), company_months[-24:]),
+                self.revenue_chart(lang.gettext(COMPANY_CHART), self.company_months[-24:]),
             ),
             teams=[m for m in sorted(model.managers) if model.reports.get(m)],
-            view=view("company", None),
+            view=insights.view("company", None),
         )
         for manager_id in sorted(model.managers):
             if not model.reports.get(manager_id):
                 continue
             months = kpis.series("team", manager_id, "month")
-            page(
+            self.page(
                 "kpi_index.md.j2",
                 site.team_path(manager_id),
                 scope="team",
@@ -642,38 +608,31 @@ class _Renderer:
                 months=months,
                 quarters=kpis.series("team", manager_id, "quarter"),
                 years=kpis.series("team", manager_id, "year"),
-                chart=figure(
+                chart=self.figure(
                     site.team_path(manager_id),
                     "revenue",
-                    revenue_chart(
+                    self.revenue_chart(
                         lang.gettext("Team revenue against target by month"), months[-24:]
                     ),
                 ),
                 teams=[],
-                view=view("team", manager_id),
+                view=insights.view("team", manager_id),
             )
 
     def leaderboard(self) -> None:
         """The leaderboard of the month, quarter and year."""
-        model, insights, lang, current, page, figure = (
-            self.model,
-            self.insights,
-            self.lang,
-            self.insights.current,
-            self.page,
-            self.figure,
-        )
-        page(
+        model, insights, lang = self.model, self.insights, self.lang
+        self.page(
             "leaderboard.md.j2",
             "kpi/leaderboard.md",
             boards=insights.boards,
             charts={
-                kind: figure(
+                kind: self.figure(
                     "kpi/leaderboard.md",
                     kind,
                     attainment_chart(
                         lang.gettext("Attainment by manager, {period}").format(
-                            period=current[kind].label  # type: ignore[union-attr]
+                            period=insights.current[kind].label  # type: ignore[union-attr]
                         ),
                         [
                             (model.managers[row.manager_id].name, row.attainment)
@@ -690,13 +649,13 @@ class _Renderer:
 
     def data_pages(self) -> None:
         """The contract, the KPI definitions, data quality and the site's own files."""
-        lang, page, emit = self.lang, self.page, self.emit
-        emit("data/spreadsheet.md", english_only(lang, schema_markdown(self.pages.schema)))
-        emit("data/kpi-definitions.md", english_only(lang, packaged("kpi-definitions.md")))
-        emit("accountbook.css", packaged("accountbook.css"))
-        emit("accountbook.js", packaged("accountbook.js"))
-        emit("accountbook-offline.js", packaged("accountbook-offline.js"))
-        page(
+        lang = self.lang
+        self.emit("data/spreadsheet.md", english_only(lang, schema_markdown(self.pages.schema)))
+        self.emit("data/kpi-definitions.md", english_only(lang, packaged("kpi-definitions.md")))
+        self.emit("accountbook.css", packaged("accountbook.css"))
+        self.emit("accountbook.js", packaged("accountbook.js"))
+        self.emit("accountbook-offline.js", packaged("accountbook-offline.js"))
+        self.page(
             "quality.md.j2",
             "data/quality.md",
             warnings=self.pages.warnings,
@@ -705,20 +664,17 @@ class _Renderer:
 
     def dossiers(self) -> None:
         """A dossier for every client."""
-        model, kpis, insights, lang, site, config, page, figure = (
+        model, kpis, insights, lang, site = (
             self.model,
             self.kpis,
             self.insights,
             self.lang,
             self.site,
-            self.config,
-            self.page,
-            self.figure,
         )
         expiring_ids = {contract.contract_id for contract in insights.expiring}
         report_months = [period.label for period in kpis.periods if period.kind == "month"]
         for client in model.clients.values():
-            page(
+            self.page(
                 "client.md.j2",
                 site.client_path(client.client_id),
                 client=client,
@@ -732,9 +688,9 @@ class _Renderer:
                     expiring_ids,
                     insights,
                     report_months,
-                    config.publish_personal,
-                    config.publish_internal,
-                    figure,
+                    self.config.publish_personal,
+                    self.config.publish_internal,
+                    self.figure,
                 ),
             )
 
