@@ -26,7 +26,7 @@ from ..errors import SiteBuildError
 from ..files import discard, discard_leftovers, replace_all
 from ..i18n import SOURCE_LANGUAGE, Language, language
 from ..outputs import SITE_MARKER, publishable, write_marker
-from ..pages.render import GENERATED, english_only
+from ..pages.render import CHARTS, GENERATED, english_only
 from ..timings import Timings
 from .engine import Engine
 from .guard import Finding, scan
@@ -219,9 +219,9 @@ class _LanguageBuild:
             engine.build(self.docs, self.site)
             # The charts are files the engine would only copy: they are linked into the site
             # (a big site has 40,000), then put in docs/ with the other generated files.
-            if (pictures / PICTURES).is_dir():
-                _link_tree(pictures / PICTURES, self.site / PICTURES)
-                (pictures / PICTURES).rename(self.docs / PICTURES)
+            if (pictures / CHARTS).is_dir():
+                _link_tree(pictures / CHARTS, self.site / CHARTS)
+                (pictures / CHARTS).rename(self.docs / CHARTS)
         if staged.records or staged.held:
             with self.timings.stage("record pages", len(staged.records)):
                 try:
@@ -245,8 +245,6 @@ class _LanguageBuild:
 # Write record pages through the shell (False: the engine builds every page, as the test that
 # compares both ways does).
 RECORD_PAGES = True
-# The generated folder of pictures, which the engine does not need to see.
-PICTURES = "charts"
 
 
 def _link_tree(source: Path, target: Path) -> None:
@@ -324,11 +322,7 @@ class _Staging:
     pages that the shell can take go into ``records_folder`` instead (see shell.py)."""
 
     def __init__(
-        self,
-        folder: Path,
-        records_folder: Path | None,
-        engine: Engine,
-        pictures: Path | None = None,
+        self, folder: Path, records_folder: Path | None, engine: Engine, pictures: Path
     ) -> None:
         self.folder = folder
         self.records_folder = records_folder
@@ -380,7 +374,7 @@ class _Staging:
                         self._write(self.records_folder, relative, content)
                         self.held.append(relative)
                         content = shown
-        elif self.pictures is not None and relative.startswith(PICTURES + "/"):
+        elif relative.startswith(CHARTS + "/"):
             self._write(self.pictures, relative, content)
             return
         self._write(self.folder, relative, content)
