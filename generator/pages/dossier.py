@@ -172,10 +172,15 @@ def dossier(
     }
 
 
+def _place(client: Client) -> str:
+    """The client's city and country, as far as they are known."""
+    return ", ".join(part for part in (client.city, client.country) if part)
+
+
 def _summary(model: Model, lang: Language, client: Client) -> Safe:
     """Where the client is, who manages it, its industry and id: what the search indexes."""
     _, gettext = lang._, lang.gettext
-    where = ", ".join(part for part in (client.city, client.country) if part)
+    where = _place(client)
     manager_name = model.managers[client.manager_id].name
     if where:
         summary = _("Client in {place}, managed by {manager}.", place=where, manager=manager_name)
@@ -258,7 +263,7 @@ def _profile(
 ) -> list[tuple[str, Any]]:
     """The profile table's rows; contacts and notes only where the config publishes them."""
     gettext, money, day, currency = lang.gettext, lang.money, lang.day, model.base_currency
-    where = ", ".join(part for part in (client.city, client.country) if part)
+    where = _place(client)
     segment = lang.word("Clients.segment", client.segment)
     profile = [
         (gettext("Client id"), client.client_id),
