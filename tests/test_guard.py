@@ -62,6 +62,56 @@ def test_each_kind_of_problem_is_found(
     assert "pat@acme" not in " ".join(finding.detail for finding in findings)
 
 
+@pytest.mark.parametrize(
+    ("injected", "what"),
+    [
+        ('<a xlink:href="javascript:alert(1)"><rect width="1" height="1"/></a>', "script URL"),
+        ('<a href=" data:text/html,x"><rect width="1" height="1"/></a>', "script URL"),
+        ('<rect width="1" height="1" ONLOAD="alert(1)"/>', "event handler attribute"),
+        ("<foreignObject><p>x</p></foreignObject>", "foreign element"),
+        ("<script>alert(1)</script>", "foreign element"),
+        ('<animate attributeName="href" values="javascript:alert(1)"/>', "script URL"),
+        ("<text>Call +420 601 234 567 now</text>", "personal phone number"),
+        ('<title id="pat@acme.example">x</title>', "personal or internal value"),
+        ("<desc>Mail pat@acme.example, please</desc>", "personal e-mail"),
+        ("<desc>not a picture", "ill-formed XML"),
+    ],
+)
+def test_each_kind_of_problem_is_found_in_a_picture(
+    built: Path, tmp_path: Path, injected: str, what: str
+) -> None:
+    site = _copy(built, tmp_path)
+    chart = sorted((site / "charts").glob("*.svg"))[0]
+    text = chart.read_text(encoding="utf-8")
+    if 'xmlns:xlink="' not in text:
+        text = text.replace("<svg ", '<svg xmlns:xlink="http://www.w3.org/1999/xlink" ', 1)
+    chart.write_text(text.replace("</svg>", injected + "</svg>"), encoding="utf-8")
+    findings = scan(site, ["pat@acme.example", "+420 601 234 567"])
+    name = str(chart.relative_to(site))
+    assert [(finding.file, finding.what) for finding in findings] == [(name, what)]
+
+
+def test_a_phone_number_is_found_inside_a_sentence_once_on_every_page(
+    built: Path, tmp_path: Path
+) -> None:
+    site = _copy(built, tmp_path)
+    # The same sentence on two pages: what the scan remembers of the first page's parts must
+    # still report the second.
+    for page in (site / "clients" / "C1.html", site / "managers" / "M1.html"):
+        page.write_text(
+            page.read_text(encoding="utf-8").replace(
+                "</article>", "<p>Call +420 601 234 567 or +420 601 234 567</p></article>"
+            ),
+            encoding="utf-8",
+        )
+    findings = scan(site, ["+420 601 234 567"])
+    assert [(finding.file, finding.what) for finding in findings] == [
+        ("clients/C1.html", "personal phone number"),
+        ("managers/M1.html", "personal phone number"),
+    ]
+    assert "601 234" not in " ".join(finding.detail for finding in findings)
+
+
 def test_a_big_site_is_scanned_by_several_processes_with_the_same_findings(
     built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from .. import workers as parallel
 from ..issues import shown_value
@@ -196,8 +197,9 @@ def _scan_files(
             page = _Markup(name, allowed_inline)
             page.read(text)
             findings += page.findings
-            texts = page.texts
-        elif suffix == ".json":
+            findings += _leak_findings(name, page.texts, text, private, emails, secrets, page.words)
+            continue
+        if suffix == ".json":
             texts, found = _json_texts(name, text, allowed_inline)
             findings += found
         elif suffix == ".csv":
@@ -243,7 +245,8 @@ class _Markup:
         self.name = name
         self.allowed_inline = allowed_inline
         self.findings: list[Finding] = []
-        self.texts: set[str] = set()
+        self.texts: set[str] = set()  # every text and attribute value, as a leak is looked for
+        self.words = _Words(set(), set())  # the e-mails and phone numbers inside them
         self.inline_scripts: list[str] = []
 
     def read(self, text: str) -> None:
@@ -257,11 +260,16 @@ class _Markup:
         # In the canonical form a ">" ends a tag (one in a value or a text is escaped), so the
         # text splits after ">\n" into parts that cut no tag and no text. The theme's parts
         # repeat on every page: each distinct short part is looked at once in a scan.
+        texts, emails, phones = self.texts, self.words.emails, self.words.phones
         for part in canonical.split(">\n"):
-            found, texts = _part(part) if len(part) < _CACHED_PART else _part.__wrapped__(part)
+            found, nodes, mails, numbers = (
+                _part(part) if len(part) < _CACHED_PART else _part.__wrapped__(part)
+            )
             if found:
                 self.findings += [Finding(self.name, what, detail) for what, detail in found]
-            self.texts |= texts
+            texts |= nodes
+            emails |= mails
+            phones |= numbers
 
     def _script(self, attributes: str, body: str) -> None:
         found = {
@@ -287,9 +295,12 @@ class _Markup:
 _CACHED_PART = 2048
 
 
-@lru_cache(maxsize=1 << 16)
-def _part(part: str) -> tuple[tuple[tuple[str, str], ...], frozenset[str]]:
-    """What is wrong with the tags of a part of a page, and its texts and attribute values."""
+@lru_cache(maxsize=1 << 14)
+def _part(
+    part: str,
+) -> tuple[tuple[tuple[str, str], ...], frozenset[str], frozenset[str], frozenset[str]]:
+    """What is wrong with the tags of a part of a page; its texts and attribute values (as
+    :func:`_leak_findings` compares them), and the e-mails and phone numbers inside those."""
     text = ">\n" + part + ">"  # the tag end the split took, and the one before the part
     found: list[tuple[str, str]] = []
     texts: set[str] = set()
@@ -300,10 +311,12 @@ def _part(part: str) -> tuple[tuple[tuple[str, str], ...], frozenset[str]]:
         found += problems
         texts.update(values)
     texts.update(html.unescape(node) if "&" in node else node for node in set(_TEXT.findall(text)))
-    return tuple(found), frozenset(texts)
+    nodes = frozenset(map(_compared, texts))
+    words = _words(nodes)
+    return tuple(found), nodes, frozenset(words.emails), frozenset(words.phones)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)
 def _tag_findings(tag: str, attributes: str) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
     """What is wrong with one tag, and its attributes' values. Remembered: every page repeats
     the theme's tags (header, navigation, icons), and a dossier's links to its manager and the
@@ -406,25 +419,44 @@ def _xml(name: str, data: bytes, markup: bool) -> tuple[list[Finding], set[str]]
     findings: list[Finding] = []
     texts: set[str] = set()
     for element in root.iter():
-        tag = element.tag.rpartition("}")[2].lower() if isinstance(element.tag, str) else ""
-        if markup and tag in _FOREIGN_SVG:
-            findings.append(Finding(name, "foreign element", f"<{tag}>"))
-        for attribute, value in element.attrib.items():
-            texts.add(value)
-            if markup:
-                local = attribute.rpartition("}")[2].lower()
-                local = (
-                    "xlink:href" if attribute.endswith("}href") and "xlink" in attribute else local
-                )
-                findings += [
-                    Finding(name, what, detail)
-                    for what, detail in _attribute_findings(tag, local, value)
-                ]
+        attributes = element.attrib
+        if attributes:
+            texts.update(attributes.values())
+        if markup:
+            tag = _svg_name(element.tag) if isinstance(element.tag, str) else ""
+            if tag in _FOREIGN_SVG:
+                findings.append(Finding(name, "foreign element", f"<{tag}>"))
+            for attribute, value in attributes.items():
+                local = _checked_attribute(attribute)
+                if local is not None:
+                    findings += [
+                        Finding(name, what, detail)
+                        for what, detail in _attribute_findings(tag, local, value)
+                    ]
         if element.text:
             texts.add(element.text)
         if element.tail:
             texts.add(element.tail)
     return findings, texts
+
+
+@lru_cache(maxsize=1024)
+def _svg_name(tag: str) -> str:
+    """An element's local name, in lower case (``{http://www.w3.org/2000/svg}rect``: rect)."""
+    return tag.rpartition("}")[2].lower()
+
+
+@lru_cache(maxsize=1024)
+def _checked_attribute(attribute: str) -> str | None:
+    """An attribute's name as a picture's parser gives it (``{namespace}local``) as the checks
+    know it (``xlink:href`` for XLink's), or None for one that no check concerns (x, fill, d:
+    most of a chart's attributes, whose values only the leak check looks at)."""
+    local = attribute.rpartition("}")[2].lower()
+    if attribute.endswith("}href") and "xlink" in attribute:
+        local = "xlink:href"
+    if local.startswith("on") or local == "srcdoc" or local in _URL_ATTRIBUTES:
+        return local
+    return None
 
 
 def _theme_inline_scripts(site: Path) -> set[str]:
@@ -437,6 +469,29 @@ def _theme_inline_scripts(site: Path) -> set[str]:
     return {_SCOPE.sub("", body) for body in markup.inline_scripts}
 
 
+class _Words(NamedTuple):
+    """The e-mail addresses and phone numbers that stand inside a file's texts."""
+
+    emails: set[str]
+    phones: set[str]
+
+
+def _compared(node: str) -> str:
+    """A text as it is compared with the private values: without the isolates that escaping
+    puts around right-to-left text, and without the white space around it."""
+    return (node if node.isascii() else node.translate(_BIDI_ISOLATES)).strip()
+
+
+def _words(nodes: Iterable[str]) -> _Words:
+    """The e-mails and phone numbers inside ``nodes`` (each pattern once over all of them;
+    neither crosses a line, so a match stands inside one text)."""
+    words = "\n".join(nodes)
+    return _Words(
+        set(_EMAIL.findall(words)) if "@" in words else set(),
+        {found.strip() for found in _PHONE.findall(words)},
+    )
+
+
 def _leak_findings(
     name: str,
     texts: set[str],
@@ -444,26 +499,28 @@ def _leak_findings(
     private: Mapping[str, str],
     emails: set[str],
     secrets: list[str],
+    words: _Words | None = None,
 ) -> list[Finding]:
     """Private values among ``texts`` (text nodes, attribute values, cells, JSON strings),
-    e-mails and phone numbers inside them, and credentials anywhere in ``text``."""
+    e-mails and phone numbers inside them, and credentials anywhere in ``text``.
+
+    ``words``, when given, are the e-mails and phone numbers inside ``texts``, and the texts
+    are already as compared (:func:`_compared`): a page's, gathered part by part."""
     findings = []
     if private:
         # Values stand whole in a cell, a text node or an attribute; e-mails and phone
         # numbers may also stand inside a sentence, so they are looked for as words too.
-        nodes = {
-            (node if node.isascii() else node.translate(_BIDI_ISOLATES)).strip() for node in texts
-        }
+        nodes = texts if words is not None else set(map(_compared, texts))
         # (Not ``nodes & private.keys()``: that copies the keys, tens of thousands, each time.)
         leaked = set(filter(private.__contains__, nodes))
         findings += [
             Finding(name, "personal or internal value", _origin(value, private))
             for value in sorted(leaked)
         ]
-        # E-mails and phone numbers may stand inside a sentence: looked for in all the texts at
-        # once (one pass of each pattern a page), and reported in the order of their values.
-        words = "\n".join(nodes)
-        for email in sorted(set(_EMAIL.findall(words))) if "@" in words else ():
+        # E-mails and phone numbers may stand inside a sentence: reported in the order of
+        # their values.
+        words = words if words is not None else _words(nodes)
+        for email in sorted(words.emails):
             if email.lower() in emails and email not in leaked:
                 leaked.add(email)
                 origin = private.get(email) or next(
@@ -471,7 +528,7 @@ def _leak_findings(
                     "",
                 )
                 findings.append(Finding(name, "personal e-mail", _origin(email, {email: origin})))
-        for phone in sorted({found.strip() for found in _PHONE.findall(words)}):
+        for phone in sorted(words.phones):
             if phone in private and phone not in leaked:
                 leaked.add(phone)
                 findings.append(Finding(name, "personal phone number", _origin(phone, private)))
