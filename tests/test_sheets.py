@@ -87,6 +87,17 @@ def test_two_requests_read_every_tab_typed(api: HTTPServer, tmp_path: Path) -> N
     assert report.tables["Managers"].columns["active"] == [True, True]
 
 
+def test_the_repeated_texts_of_a_tab_are_kept_once(api: HTTPServer) -> None:
+    # The API's answer holds a copy of a text per cell; one is kept (see cell_sharer).
+    grid = small_grid()
+    grid["Sales"].append(["S3", *grid["Sales"][1][1:]])
+    FakeSheets(api, grid)
+    rows = read(URL, load_schema().table_names).sheets["Sales"].rows
+    first, repeat = rows[0], rows[2]
+    assert repeat[0] == "S3" and repeat[2] == first[2] == "C1"
+    assert repeat[2] is first[2] and repeat[8] is first[8]  # the client id, the currency
+
+
 def test_cells_keep_their_coordinates(api: HTTPServer) -> None:
     grid = small_grid()
     grid["Sales"][2][2] = "C404"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -142,3 +143,36 @@ def test_typed_xlsx_values_arrive_typed(tmp_path: Path, schema: Schema) -> None:
     assert sheet["B2"].is_date and sheet["H2"].data_type == "n"  # the fixture is really typed
     workbook = read(path, schema.table_names)
     assert workbook.sheets["Sales"].rows[0][7] == 100.5
+
+
+def _texts_shared(rows: Any, column: int) -> bool:
+    """Whether every text of ``column`` that repeats is one object, not a copy per cell."""
+    objects: dict[str, set[int]] = {}
+    for row in rows:
+        if isinstance(row[column], str):
+            objects.setdefault(row[column], set()).add(id(row[column]))
+    assert any(len([r for r in rows if r[column] == text]) > 1 for text in objects)
+    return all(len(ids) == 1 for ids in objects.values())
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_the_repeated_texts_of_a_tab_are_read_once(
+    tmp_path: Path, schema: Schema, kind: str
+) -> None:
+    # A million-row tab repeats a few texts (dates, ids, statuses) in every row: one copy of
+    # each is kept, not one per cell (see sources.local.cell_sharer).
+    import csv
+
+    grid = {}
+    for path in sorted(DEMO.glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as stream:
+            grid[path.stem] = list(csv.reader(stream))
+    location = DEMO if kind == "csv" else write_xlsx(grid, tmp_path / "demo.xlsx")
+    sales = read(location, schema.table_names).sheets["Sales"]
+    client = sales.header.index("client_id")
+    assert _texts_shared(sales.rows, client)
+    assert _texts_shared(sales.rows, sales.header.index("currency"))
+    # The values are those of the file, as before.
+    with (DEMO / "Sales.csv").open(encoding="utf-8", newline="") as stream:
+        expected = [row[client] for row in list(csv.reader(stream))[1:] if any(row)]
+    assert [row[client] for row in sales.rows] == expected

@@ -26,7 +26,7 @@ from typing import Any
 from ..csvfile import CsvWriter
 from ..errors import UnavailableError
 from ..issues import Issue, issue, shown_value
-from .local import Sheet, SourceError, Workbook
+from .local import Sheet, SourceError, Workbook, cell_sharer
 
 SCOPES = ["https://www.googleapis.com/auth/spreadsheets.readonly"]
 DEFAULT_API_URL = "https://sheets.googleapis.com"
@@ -377,9 +377,11 @@ def _sheet(name: str, value_range: Mapping[str, Any], problems: list[Issue]) -> 
     header: list[str] = []
     body: list[Sequence[Any]] = []
     numbers: list[int] = []
+    shared = cell_sharer()
     for offset, row in enumerate(rows):
         number = first_row + offset
-        cells = lead + list(row)
+        # (The response is parsed whole: the repeats are let go of here, not as they are read.)
+        cells = lead + shared(row)
         if number == 1:
             header = ["" if cell is None else str(cell).strip() for cell in cells]
         elif any(
