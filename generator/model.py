@@ -239,11 +239,22 @@ def build_model(
     rates = {row["currency"]: row["rate"] for row in _rows(tables.get("Rates"))}
     rates[base_currency] = Decimal(1)
 
+    # Each amount converted once per currency, kept once: a million sales repeat a few tens of
+    # thousands of amounts (the build's processes each hold every converted one). Remembered by
+    # the amount's own value object, which the sales that repeat it share (see cells.py), and
+    # checked to be it: 1.0 and 1.00 are equal, but not written alike.
+    converted: dict[tuple[str, Decimal], tuple[Decimal, Decimal]] = {}
+
     def in_base(amount: Decimal, currency: str | None) -> Decimal:
         if currency is None or currency == base_currency:
             return amount  # most amounts: no multiplication by one
+        known = converted.get((currency, amount))
+        if known is not None and known[0] is amount:
+            return known[1]
         rate: Decimal = rates[currency]
-        return amount * rate
+        value = amount * rate
+        converted[currency, amount] = (amount, value)
+        return value
 
     clauses: dict[str, dict[str, dict[str, list[str]]]] = {}
     for row in _rows(tables.get("RoleClauses")):

@@ -407,3 +407,24 @@ def test_expiring_contracts_within_90_days(model: Model) -> None:
 
 def test_same_input_same_csv(model: Model, tmp_path: Path) -> None:
     assert kpis_csv(compute(model, AS_OF)) == kpis_csv(compute(model, AS_OF))
+
+
+def test_an_amount_is_converted_once_and_written_as_it_was(tmp_path: Path) -> None:
+    # Sales that repeat an amount in another currency share one converted value (a big
+    # workbook repeats each amount thousands of times); 100.5 and 100.50 are equal, but each
+    # keeps its own digits.
+    grid = small_grid()
+    sale = grid["Sales"][2]  # S2, in USD at 0.9
+    grid["Sales"] += [
+        ["S3", *sale[1:7], "-10", *sale[8:]],
+        ["S4", *sale[1:7], "100.5", *sale[8:]],
+        ["S5", *sale[1:7], "100.50", *sale[8:]],
+        ["S6", *sale[1:7], "100.50", *sale[8:]],
+    ]
+    report = check_grid(grid, tmp_path)
+    assert report.valid, report.issues
+    sales = {sale.sale_id: sale for sale in build_model(report, "EUR").sales}
+    assert sales["S2"].amount_base == Decimal("-9.0") and sales["S2"].currency == "USD"
+    assert sales["S3"].amount_base is sales["S2"].amount_base
+    assert sales["S6"].amount_base is sales["S5"].amount_base
+    assert str(sales["S4"].amount_base) == "90.45" and str(sales["S5"].amount_base) == "90.450"
