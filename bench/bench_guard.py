@@ -46,8 +46,12 @@ def base_package(revision: str, scratch: Path) -> tuple[Any, Any]:
         tar.extractall(scratch, filter="data")
     (scratch / "generator").rename(scratch / "generator_base")
     sys.path.insert(0, str(scratch))
+    # The scan is site/guard.py since the stage packages; guard.py before.
+    where = (
+        "site.guard" if (scratch / "generator_base" / "site" / "guard.py").is_file() else "guard"
+    )
     return (
-        importlib.import_module("generator_base.guard"),
+        importlib.import_module(f"generator_base.{where}"),
         importlib.import_module("generator_base.workers"),
     )
 
@@ -64,8 +68,9 @@ def main() -> None:
         project = Path(scratch) / "project"
         project.mkdir()
         (project / "mkdocs.yml").write_bytes((ROOT / "mkdocs.yml").read_bytes())
-        for name in ("guide", "stylesheets"):
-            shutil.copytree(ROOT / "docs" / name, project / "docs" / name)
+        for name in ("guide", "stylesheets"):  # the stylesheet is in the package since init
+            if (ROOT / "docs" / name).is_dir():
+                shutil.copytree(ROOT / "docs" / name, project / "docs" / name)
         config = Config(source=str(folder))
         result = pipeline.build(config, AS_OF, project)
         private = pipeline.private_values(pipeline.check(config), config)
