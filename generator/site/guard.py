@@ -20,7 +20,6 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
 
 from .. import workers as parallel
 from ..issues import shown_value
@@ -197,9 +196,8 @@ def _scan_files(
             page = _Markup(name, allowed_inline)
             page.read(text)
             findings += page.findings
-            findings += _leak_findings(name, page.texts, text, private, emails, secrets, page.words)
-            continue
-        if suffix == ".json":
+            texts = page.texts
+        elif suffix == ".json":
             texts, found = _json_texts(name, text, allowed_inline)
             findings += found
         elif suffix == ".csv":
@@ -245,8 +243,7 @@ class _Markup:
         self.name = name
         self.allowed_inline = allowed_inline
         self.findings: list[Finding] = []
-        self.texts: set[str] = set()  # every text and attribute value, as a leak is looked for
-        self.words = _Words(set(), set())  # the e-mails and phone numbers inside them
+        self.texts: set[str] = set()
         self.inline_scripts: list[str] = []
 
     def read(self, text: str) -> None:
@@ -260,16 +257,11 @@ class _Markup:
         # In the canonical form a ">" ends a tag (one in a value or a text is escaped), so the
         # text splits after ">\n" into parts that cut no tag and no text. The theme's parts
         # repeat on every page: each distinct short part is looked at once in a scan.
-        texts, emails, phones = self.texts, self.words.emails, self.words.phones
         for part in canonical.split(">\n"):
-            found, nodes, mails, numbers = (
-                _part(part) if len(part) < _CACHED_PART else _part.__wrapped__(part)
-            )
+            found, texts = _part(part) if len(part) < _CACHED_PART else _part.__wrapped__(part)
             if found:
                 self.findings += [Finding(self.name, what, detail) for what, detail in found]
-            texts |= nodes
-            emails |= mails
-            phones |= numbers
+            self.texts |= texts
 
     def _script(self, attributes: str, body: str) -> None:
         found = {
@@ -296,11 +288,8 @@ _CACHED_PART = 2048
 
 
 @lru_cache(maxsize=1 << 14)
-def _part(
-    part: str,
-) -> tuple[tuple[tuple[str, str], ...], frozenset[str], frozenset[str], frozenset[str]]:
-    """What is wrong with the tags of a part of a page; its texts and attribute values (as
-    :func:`_leak_findings` compares them), and the e-mails and phone numbers inside those."""
+def _part(part: str) -> tuple[tuple[tuple[str, str], ...], frozenset[str]]:
+    """What is wrong with the tags of a part of a page, and its texts and attribute values."""
     text = ">\n" + part + ">"  # the tag end the split took, and the one before the part
     found: list[tuple[str, str]] = []
     texts: set[str] = set()
@@ -311,9 +300,7 @@ def _part(
         found += problems
         texts.update(values)
     texts.update(html.unescape(node) if "&" in node else node for node in set(_TEXT.findall(text)))
-    nodes = frozenset(map(_compared, texts))
-    words = _words(nodes)
-    return tuple(found), nodes, frozenset(words.emails), frozenset(words.phones)
+    return tuple(found), frozenset(texts)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -469,29 +456,6 @@ def _theme_inline_scripts(site: Path) -> set[str]:
     return {_SCOPE.sub("", body) for body in markup.inline_scripts}
 
 
-class _Words(NamedTuple):
-    """The e-mail addresses and phone numbers that stand inside a file's texts."""
-
-    emails: set[str]
-    phones: set[str]
-
-
-def _compared(node: str) -> str:
-    """A text as it is compared with the private values: without the isolates that escaping
-    puts around right-to-left text, and without the white space around it."""
-    return (node if node.isascii() else node.translate(_BIDI_ISOLATES)).strip()
-
-
-def _words(nodes: Iterable[str]) -> _Words:
-    """The e-mails and phone numbers inside ``nodes`` (each pattern once over all of them;
-    neither crosses a line, so a match stands inside one text)."""
-    words = "\n".join(nodes)
-    return _Words(
-        set(_EMAIL.findall(words)) if "@" in words else set(),
-        {found.strip() for found in _PHONE.findall(words)},
-    )
-
-
 def _leak_findings(
     name: str,
     texts: set[str],
@@ -499,28 +463,26 @@ def _leak_findings(
     private: Mapping[str, str],
     emails: set[str],
     secrets: list[str],
-    words: _Words | None = None,
 ) -> list[Finding]:
     """Private values among ``texts`` (text nodes, attribute values, cells, JSON strings),
-    e-mails and phone numbers inside them, and credentials anywhere in ``text``.
-
-    ``words``, when given, are the e-mails and phone numbers inside ``texts``, and the texts
-    are already as compared (:func:`_compared`): a page's, gathered part by part."""
+    e-mails and phone numbers inside them, and credentials anywhere in ``text``."""
     findings = []
     if private:
         # Values stand whole in a cell, a text node or an attribute; e-mails and phone
         # numbers may also stand inside a sentence, so they are looked for as words too.
-        nodes = texts if words is not None else set(map(_compared, texts))
+        nodes = {
+            (node if node.isascii() else node.translate(_BIDI_ISOLATES)).strip() for node in texts
+        }
         # (Not ``nodes & private.keys()``: that copies the keys, tens of thousands, each time.)
         leaked = set(filter(private.__contains__, nodes))
         findings += [
             Finding(name, "personal or internal value", _origin(value, private))
             for value in sorted(leaked)
         ]
-        # E-mails and phone numbers may stand inside a sentence: reported in the order of
-        # their values.
-        words = words if words is not None else _words(nodes)
-        for email in sorted(words.emails):
+        # E-mails and phone numbers may stand inside a sentence: looked for in all the texts at
+        # once (one pass of each pattern a page), and reported in the order of their values.
+        words = "\n".join(nodes)
+        for email in sorted(set(_EMAIL.findall(words))) if "@" in words else ():
             if email.lower() in emails and email not in leaked:
                 leaked.add(email)
                 origin = private.get(email) or next(
@@ -528,7 +490,7 @@ def _leak_findings(
                     "",
                 )
                 findings.append(Finding(name, "personal e-mail", _origin(email, {email: origin})))
-        for phone in sorted(words.phones):
+        for phone in sorted({found.strip() for found in _PHONE.findall(words)}):
             if phone in private and phone not in leaked:
                 leaked.add(phone)
                 findings.append(Finding(name, "personal phone number", _origin(phone, private)))
