@@ -293,10 +293,11 @@ def build_model(
     sales = []
     # Column by column, not a dict per row: a million rows (see TableData.records).
     table = tables.get("Sales")
+    columns = [table.columns[name] for name in _SALE_COLUMNS] if table is not None else []
     for (
         sale_id, day, client_id, contract_id, manager_id, product, quantity, amount, currency,
         due_on, paid_on, paid_amount,
-    ) in zip(*(table.columns[name] for name in _SALE_COLUMNS), strict=True) if table else ():  # fmt: skip
+    ) in zip(*columns, strict=True):  # fmt: skip
         currency = share(currency or base_currency, currency or base_currency)
         client = clients[client_id]
         sales.append(
