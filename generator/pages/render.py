@@ -316,6 +316,10 @@ class _Renderer:
             "shown": lang.gettext("{shown} of {total} shown"),
         }
 
+    def _parts(self) -> tuple[Model, Kpis, Insights, Language, _Site]:
+        """What the bigger page methods work from, as their local names."""
+        return self.model, self.kpis, self.insights, self.lang, self.site
+
     def all(self) -> None:
         """Every page and file, in the order they have always been given out."""
         self.home()
@@ -413,13 +417,7 @@ class _Renderer:
 
     def roles(self) -> None:
         """The job descriptions and their index."""
-        model, kpis, insights, lang, site = (
-            self.model,
-            self.kpis,
-            self.insights,
-            self.lang,
-            self.site,
-        )
+        model, kpis, insights, lang, site = self._parts()
         self.page("roles_index.md.j2", "roles/index.md", holders=insights.holders)
         year = insights.current["year"]
         for role in model.roles.values():
@@ -481,13 +479,7 @@ class _Renderer:
 
     def managers(self) -> None:
         """A page for every manager."""
-        model, kpis, insights, lang, site = (
-            self.model,
-            self.kpis,
-            self.insights,
-            self.lang,
-            self.site,
-        )
+        model, kpis, insights, lang, site = self._parts()
         for manager in model.managers.values():
             months = kpis.series("manager", manager.manager_id, "month")
             path = site.manager_path(manager.manager_id)
@@ -571,13 +563,7 @@ class _Renderer:
 
     def kpi_pages(self) -> None:
         """The company's KPI page and each team's."""
-        model, kpis, insights, lang, site = (
-            self.model,
-            self.kpis,
-            self.insights,
-            self.lang,
-            self.site,
-        )
+        model, kpis, insights, lang, site = self._parts()
         self.page(
             "kpi_index.md.j2",
             "kpi/index.md",
@@ -664,13 +650,7 @@ class _Renderer:
 
     def dossiers(self) -> None:
         """A dossier for every client."""
-        model, kpis, insights, lang, site = (
-            self.model,
-            self.kpis,
-            self.insights,
-            self.lang,
-            self.site,
-        )
+        model, kpis, insights, lang, site = self._parts()
         expiring_ids = {contract.contract_id for contract in insights.expiring}
         report_months = [period.label for period in kpis.periods if period.kind == "month"]
         for client in model.clients.values():
