@@ -132,9 +132,11 @@ def _heading(block: str, heading_id: Callable[[str], str], toc: list[dict[str, A
 
 
 # The tables of a dossier are all left out of the search index: the theme's search code reads
-# the article without them (and so reads a tenth of it).
+# the article without them (and so reads a tenth of it). A sortable table carries its filters
+# and words between its class and the mark (escaped: no ">" in them).
 _EXCLUDED_TABLE = re.compile(
-    r'<div class="ab-table[^"]*" data-search-exclude><table>.*?</table></div>'
+    r'<div class="ab-table[^"]*"(?: data-[a-z]+="[^"<>]*")* data-search-exclude><table>.*?'
+    r"</table></div>"
 )
 
 
