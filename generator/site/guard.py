@@ -30,7 +30,9 @@ _SCOPE = re.compile(r'new URL\("[^"<>\\]*",location\)')
 _DANGEROUS_SCHEME = re.compile(r"^(?:javascript|vbscript):", re.IGNORECASE)
 # Bounded repetitions: minified theme scripts hold long runs without spaces.
 _EMAIL = re.compile(r"[^\s<>\"'(),;:]{1,64}@[^\s<>\"'(),;:@]{1,255}\.[A-Za-z]{2,24}")
-_PHONE = re.compile(r"\+?\d[\d ()./-]{6,30}\d")
+# ("\+?\d" spelled as a choice: the same matches, and an optional "+" made the engine set up a
+# repetition at every character of every text scanned; 0.7x the time over a site's dossiers.)
+_PHONE = re.compile(r"(?:\+\d|\d)[\d ()./-]{6,30}\d")
 _CREDENTIAL = re.compile(
     r"-----BEGIN [A-Z ]*PRIVATE KEY-----|\bya29\.[0-9A-Za-z_-]{20,}|\bAIza[0-9A-Za-z_-]{35}\b"
 )
