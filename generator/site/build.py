@@ -302,7 +302,7 @@ def _write_records(
         if target.parent not in folders:
             target.parent.mkdir(parents=True, exist_ok=True)
             folders.add(target.parent)
-        target.write_text(shell.page(article, url), encoding="utf-8", newline="\n")
+        _write_file(str(target), shell.page(article, url))
         urls.append(url)
         advance(len(urls))
         if index is not None:
@@ -394,20 +394,24 @@ class _Staging:
         return None
 
     def _write(self, folder: Path, relative: str, content: str | bytes) -> None:
-        # Through the file descriptor: a big site's 40,000 files, one Path and one text
-        # wrapper each, cost a second more (text is written as UTF-8, with "\n" line ends).
         target = os.path.join(folder, relative)
         parent = os.path.dirname(target)
         if parent not in self.folders:
             os.makedirs(parent, exist_ok=True)
             self.folders.add(parent)
-        data = memoryview(content if isinstance(content, bytes) else content.encode("utf-8"))
-        descriptor = os.open(target, _NEW_FILE, 0o666)
-        try:
-            while data:
-                data = data[os.write(descriptor, data) :]
-        finally:
-            os.close(descriptor)
+        _write_file(target, content)
+
+
+def _write_file(target: str, content: str | bytes) -> None:
+    """Write a file through its descriptor: a big site's 40,000 files, one Path and one text
+    wrapper each, cost a second more (text is written as UTF-8, with "\n" line ends)."""
+    data = memoryview(content if isinstance(content, bytes) else content.encode("utf-8"))
+    descriptor = os.open(target, _NEW_FILE, 0o666)
+    try:
+        while data:
+            data = data[os.write(descriptor, data) :]
+    finally:
+        os.close(descriptor)
 
 
 def _run_all(builds: list[_LanguageBuild], staging: Path) -> list[int]:
