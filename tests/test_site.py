@@ -533,11 +533,11 @@ def test_search_content_reads_what_the_theme_would_index(block: str, tmp_path: P
         assert block not in trimmed  # skipped whole: not read at all
 
 
-def test_long_tables_sortable_or_not_are_held_out_of_the_engine_and_put_back() -> None:
+def test_tables_and_cards_are_held_out_of_the_engine_and_put_back() -> None:
     # MkDocs parses every raw HTML block it is given, in Python: a list of 20,000 clients is
     # one, and a sortable one carries its filters and words before its search mark.
     from generator.pages.markdown import table
-    from generator.site.shell import hold_tables, put_back
+    from generator.site.shell import hold_blocks, put_back
 
     rows = [(f"Client {n}", f"{n * 7:,}") for n in range(200)]
     plain = table(("Client", "Revenue"), rows, numeric=[1])
@@ -546,10 +546,15 @@ def test_long_tables_sortable_or_not_are_held_out_of_the_engine_and_put_back() -
         words={"all": "All", "find": "Find {it}"},
     )  # fmt: skip
     short = table(("Client",), [("One",)], sortable=True, filters=[0])
-    page = f"# Clients\n\n{plain}\n\nText.\n\n{sortable}\n\n{short}\n"
-    shown, held = hold_tables(page, "clients/index.md")
-    assert held == [plain, sortable]
-    assert plain not in shown and sortable not in shown and short in shown
+    cards = (
+        '<div class="ab-cards" data-search-exclude><section class="ab-card"><p>Revenue</p>'
+        '<svg class="ab-spark"><polyline points="0,1 2,3"/></svg></section></div>'
+    )
+    mine = '<div class="note" data-search-exclude><p>Not ours to hold</p></div>'
+    page = f"# Clients\n\n{plain}\n\nText.\n\n{sortable}\n\n{cards}\n\n{short}\n\n{mine}\n"
+    shown, held = hold_blocks(page, "clients/index.md")
+    assert held == [plain, sortable, cards, short]
+    assert all(block not in shown for block in held) and mine in shown
     assert put_back(shown, "clients/index.md", held) == page
 
 

@@ -36,7 +36,7 @@ from .shell import (
     ShellError,
     Unsupported,
     convert,
-    hold_tables,
+    hold_blocks,
     is_record,
     join_search_index,
     join_sitemap,
@@ -225,7 +225,7 @@ class _LanguageBuild:
         if staged.records or staged.held:
             with self.timings.stage("record pages", len(staged.records)):
                 try:
-                    _put_back_tables(engine, staged, self.site)
+                    _put_back_blocks(engine, staged, self.site)
                     if staged.records:
                         _write_records(engine, staged, self.site, self.timings.advance)
                     shell = True
@@ -260,14 +260,14 @@ def _link_tree(source: Path, target: Path) -> None:
                 shutil.copyfile(os.path.join(parent, name), into / name)
 
 
-def _put_back_tables(engine: Engine, staged: _Staging, site: Path) -> None:
-    """The long tables held out of the pages MkDocs built, put back into the built pages."""
+def _put_back_blocks(engine: Engine, staged: _Staging, site: Path) -> None:
+    """The tables and cards held out of the pages MkDocs built, put back into the built pages."""
     assert staged.records_folder is not None
     for name in staged.held:
-        _, tables = hold_tables((staged.records_folder / name).read_text(encoding="utf-8"), name)
+        _, blocks = hold_blocks((staged.records_folder / name).read_text(encoding="utf-8"), name)
         page = engine.page_file(site, name)
         page.write_text(
-            put_back(page.read_text(encoding="utf-8"), name, tables), encoding="utf-8", newline="\n"
+            put_back(page.read_text(encoding="utf-8"), name, blocks), encoding="utf-8", newline="\n"
         )
 
 
@@ -369,8 +369,8 @@ class _Staging:
                         self._articles.write(json.dumps(line, ensure_ascii=False) + "\n")  # type: ignore[union-attr]
                         return
                 else:
-                    shown, tables = hold_tables(content, relative)
-                    if tables:  # MkDocs builds the page without them; they are put back after
+                    shown, blocks = hold_blocks(content, relative)
+                    if blocks:  # MkDocs builds the page without them; they are put back after
                         self._write(self.records_folder, relative, content)
                         self.held.append(relative)
                         content = shown

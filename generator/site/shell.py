@@ -225,31 +225,34 @@ def _skipped_whole(body: str, start: int) -> int | None:
 
 _INDEXED_HEADING = re.compile(r"<h[1-6](?! data-search-exclude)[ >]")
 
-# A table this long in a page MkDocs builds is put back after the build: MkDocs (its Markdown
-# library and the search plugin) parses a raw HTML block, and a list of 20,000 clients is one.
-LONG_TABLE = 1024
+# Our tables and score cards in a page MkDocs builds are put back after the build: MkDocs (its
+# Markdown library and the search plugin) parses every raw HTML block in Python, and a list of
+# 20,000 clients is one; the search index leaves them out either way. (Cards hold sections,
+# never a <div>: the first "</div>" after their start ends them.)
+_HELD_BLOCK = re.compile(
+    _EXCLUDED_TABLE.pattern + r'|<div class="ab-cards" data-search-exclude>(?:(?!<div).)*?</div>'
+)
 
 
-def hold_tables(markdown: str, page: str) -> tuple[str, list[str]]:
-    """``markdown`` with each long table of ours replaced by a placeholder, and the tables."""
+def hold_blocks(markdown: str, page: str) -> tuple[str, list[str]]:
+    """``markdown`` with each table and set of cards of ours replaced by a placeholder, and
+    the blocks replaced."""
     held: list[str] = []
 
     def hold(found: re.Match[str]) -> str:
-        if len(found[0]) < LONG_TABLE:
-            return found[0]
         held.append(found[0])
         return f'<div data-ab-held="{html.escape(page)}:{len(held)}"></div>'
 
-    return _EXCLUDED_TABLE.sub(hold, markdown), held
+    return _HELD_BLOCK.sub(hold, markdown), held
 
 
-def put_back(built: str, page: str, tables: list[str]) -> str:
-    """The page MkDocs built, with the tables :func:`hold_tables` held put back in place."""
-    for number, table in enumerate(tables, start=1):
+def put_back(built: str, page: str, blocks: list[str]) -> str:
+    """The page MkDocs built, with the blocks :func:`hold_blocks` held put back in place."""
+    for number, block in enumerate(blocks, start=1):
         placeholder = f'<div data-ab-held="{html.escape(page)}:{number}"></div>'
         if built.count(placeholder) != 1:
-            raise ShellError(f"the engine changed a held table of {page}")
-        built = built.replace(placeholder, table, 1)
+            raise ShellError(f"the engine changed a held block of {page}")
+        built = built.replace(placeholder, block, 1)
     return built
 
 
