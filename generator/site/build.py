@@ -232,10 +232,14 @@ class _LanguageBuild:
                 except ShellError:
                     shell = False  # a theme or setting the renderer does not know
                 # docs/ holds every generated page as it was rendered, whoever built it.
+                folders: set[str] = set()
                 for name in [*staged.records, *staged.held]:
-                    target = self.docs / name
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    (staged.records_folder / name).replace(target)  # type: ignore[operator]
+                    target = os.path.join(self.docs, name)
+                    folder = os.path.dirname(target)
+                    if folder not in folders:
+                        os.makedirs(folder, exist_ok=True)
+                        folders.add(folder)
+                    os.replace(os.path.join(staged.records_folder, name), target)  # type: ignore[arg-type]
             if not shell:
                 with self.timings.stage("MkDocs"):  # every page as it is, the record pages too
                     engine.build(self.docs, self.site)
@@ -296,9 +300,9 @@ def _write_records(
     entries: dict[str, list[dict[str, Any]]] = {}
     urls = []
     folders: set[Path] = set()
+    places = engine.page_places(site, staged.all_records)
     for name, article in zip(staged.records, staged.articles(), strict=True):
-        url = engine.page_url(name)
-        target = engine.page_file(site, name)
+        url, target = places[name]
         if target.parent not in folders:
             target.parent.mkdir(parents=True, exist_ok=True)
             folders.add(target.parent)
@@ -309,7 +313,7 @@ def _write_records(
             entries[url] = engine.search_entries(
                 url, article.title, search_content(article.body), article.toc
             )
-    order = [engine.page_url(name) for name in sorted(staged.all_records)]
+    order = [places[name][0] for name in sorted(staged.all_records)]
     join_search_index(engine, site, entries, order)
     join_sitemap(engine, site, shell_url, urls, order)
 

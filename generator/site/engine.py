@@ -15,7 +15,7 @@ import json
 import logging
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from functools import cache
@@ -133,6 +133,18 @@ class Engine:
 
         config = self.config()
         return site / File(source, "", "", config.use_directory_urls).dest_uri
+
+    def page_places(self, site: Path, sources: Iterable[str]) -> dict[str, tuple[str, Path]]:
+        """For each of ``sources``, the URL of its page and where in ``site`` it is written:
+        :meth:`page_url` and :meth:`page_file` at once, one MkDocs file each (20,000 of them)."""
+        from mkdocs.structure.files import File
+
+        config = self.config()
+        places = {}
+        for source in sources:
+            file = File(source, config.docs_dir, config.site_dir, config.use_directory_urls)
+            places[source] = (str(file.url), site / file.dest_uri)
+        return places
 
     def heading_ids(self) -> Callable[[str], str]:
         """A function giving each heading of one page its id, as the toc extension does:
