@@ -21,10 +21,13 @@ from datetime import UTC, date, datetime
 from functools import cache
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import SiteBuildError
 from ..i18n import SOURCE_LANGUAGE, Language, language
+
+if TYPE_CHECKING:
+    from mkdocs.structure.files import File
 
 THEME = Path(__file__).parent / "theme"
 
@@ -122,29 +125,27 @@ class Engine:
 
     def page_url(self, source: str) -> str:
         """The URL of the page built from ``source`` (``clients/C1.md``), as MkDocs makes it."""
-        from mkdocs.structure.files import File
-
-        config = self.config()
-        return str(File(source, config.docs_dir, config.site_dir, config.use_directory_urls).url)
+        return str(self._file(source).url)
 
     def page_file(self, site: Path, source: str) -> Path:
         """Where in ``site`` the page built from ``source`` is written."""
-        from mkdocs.structure.files import File
-
-        config = self.config()
-        return site / File(source, "", "", config.use_directory_urls).dest_uri
+        return site / self._file(source).dest_uri
 
     def page_places(self, site: Path, sources: Iterable[str]) -> dict[str, tuple[str, Path]]:
         """For each of ``sources``, the URL of its page and where in ``site`` it is written:
         :meth:`page_url` and :meth:`page_file` at once, one MkDocs file each (20,000 of them)."""
+        places = {}
+        for source in sources:
+            file = self._file(source)
+            places[source] = (str(file.url), site / file.dest_uri)
+        return places
+
+    def _file(self, source: str) -> File:
+        """MkDocs' own file for the page built from ``source``: its rules for URLs and paths."""
         from mkdocs.structure.files import File
 
         config = self.config()
-        places = {}
-        for source in sources:
-            file = File(source, config.docs_dir, config.site_dir, config.use_directory_urls)
-            places[source] = (str(file.url), site / file.dest_uri)
-        return places
+        return File(source, config.docs_dir, config.site_dir, config.use_directory_urls)
 
     def heading_ids(self) -> Callable[[str], str]:
         """A function giving each heading of one page its id, as the toc extension does:
