@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -35,7 +36,7 @@ from .outputs import (
 from .pages.render import Pages
 from .progress import Progress
 from .site import build_site
-from .site.guard import secrets_from_environment
+from .site.guard import Finding, Scanner, secrets_from_environment
 from .sources.local import read
 from .timings import Timings
 from .validation.validate import Report, validate
@@ -195,8 +196,9 @@ def _build(config: Config, as_of: date, project: Path, timings: Timings) -> Buil
     # The downloads (thousands of workbooks on a big site) are written by another process,
     # started as soon as what they need exists, while this one works out the pages and MkDocs
     # builds them (on a big site, in a process per core); with jobs = 1, here and now.
+    private, secrets = model.private, secrets_from_environment()
     with timings.stage("downloads"):
-        writer = DownloadsWriter(model, kpis, insights, config, project)
+        writer = DownloadsWriter(model, kpis, insights, config, project, Scanner(private, secrets))
     with writer:
         # What the languages share is worked out once; each language's pages are rendered
         # where that language (or shard) is built: see site.build_site.
@@ -204,7 +206,6 @@ def _build(config: Config, as_of: date, project: Path, timings: Timings) -> Buil
             pages = Pages(
                 model, kpis, load_schema(), report.warnings, config, report.source_title, insights
             )
-        private = model.private
         del model, kpis, insights
         count = build_site(
             pages,
@@ -213,7 +214,7 @@ def _build(config: Config, as_of: date, project: Path, timings: Timings) -> Buil
             config.site_name,
             as_of,
             private,
-            secrets_from_environment(),
+            secrets,
             downloads=writer.collect,
             languages=config.languages,
             timings=timings,
@@ -222,33 +223,43 @@ def _build(config: Config, as_of: date, project: Path, timings: Timings) -> Buil
 
 
 class DownloadsWriter:
-    """Writes every download into a folder, in a forked process where the system has fork.
+    """Writes every download into a folder, in a forked process where the system has fork,
+    and the safety scan looks at each as it is written (read back at the end of a big build,
+    20,000 workbooks would come from disk).
 
-    ``collect()`` waits for it and returns the folder; leaving the ``with`` block removes the
-    folder and stops the process if the build failed before collecting it.
+    ``collect()`` waits for it and returns the folder and what the scan found in it (file
+    names relative to the folder); leaving the ``with`` block removes the folder and
+    stops the process if the build failed before collecting it.
     """
 
     def __init__(
-        self, model: Any, kpis: Any, insights: Insights, config: Config, project: Path
+        self,
+        model: Any,
+        kpis: Any,
+        insights: Insights,
+        config: Config,
+        project: Path,
+        scanner: Scanner,
     ) -> None:
         self.folder = Path(tempfile.mkdtemp(prefix=".accountbook-downloads-", dir=project))
         self.process: Any = None
+        self.findings: list[Finding] = []
         if workers.can_fork():
             self.process = workers.start(
-                _write_downloads, model, kpis, insights, config, self.folder
+                _write_downloads, model, kpis, insights, config, self.folder, scanner
             )
             return
         try:  # here, not through _write_downloads: a Ctrl-C must reach the build, not end it
-            write_files(each_download(model, kpis, config, insights=insights), self.folder)
+            self.findings = _write_downloads(model, kpis, insights, config, self.folder, scanner)
         except BaseException:
             shutil.rmtree(self.folder, ignore_errors=True)
             raise
 
-    def collect(self) -> Path:
+    def collect(self) -> tuple[Path, list[Finding]]:
         if self.process is not None:
             process, self.process = self.process, None
-            workers.outcome(process)  # raises here what stopped the writing there
-        return self.folder
+            self.findings = workers.outcome(process)  # raises here what stopped it there
+        return self.folder, self.findings
 
     def __enter__(self) -> DownloadsWriter:
         return self
@@ -261,9 +272,18 @@ class DownloadsWriter:
 
 
 def _write_downloads(
-    model: Any, kpis: Any, insights: Insights, config: Config, folder: Path
-) -> None:
-    write_files(each_download(model, kpis, config, insights=insights), folder)
+    model: Any, kpis: Any, insights: Insights, config: Config, folder: Path, scanner: Scanner
+) -> list[Finding]:
+    """Write every download into ``folder``; return what ``scanner`` found in them."""
+    findings: list[Finding] = []
+
+    def looked_at() -> Iterator[tuple[str, str | bytes]]:
+        for name, content in each_download(model, kpis, config, insights=insights):
+            findings.extend(scanner.look(name, content))
+            yield name, content
+
+    write_files(looked_at(), folder)
+    return findings
 
 
 HEADER_CODES = (

@@ -29,7 +29,9 @@ LABELS = {
     "pages": "Writing the pages",
     "MkDocs": "Building the site with MkDocs",
     "record pages": "Writing the client dossiers into the site",
-    "pages and MkDocs, every language": "Writing and building the pages in every language",
+    "pages, MkDocs and the scan, every language": (
+        "Writing, building and scanning the pages in every language"
+    ),
     "safety scan": "Scanning the site for scripts, personal data and credentials",
     "replacing the previous site": "Putting the new site in place",
 }

@@ -164,3 +164,67 @@ def test_secrets_come_from_the_environment() -> None:
     )
     assert "AIzaTestKey123" in secrets and "abcdef0123456789" in secrets
     assert any(secret.startswith("QQQQ") for secret in secrets)
+
+
+@pytest.mark.parametrize("jobs", [None, 1])  # the languages in their own processes, or in one
+def test_the_languages_look_at_their_pages_as_written_and_find_what_a_whole_scan_finds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int | None
+) -> None:
+    # A site in several languages is too big to stay in memory until the end: each language
+    # looks at its dossiers and charts as it writes them, and at the rest of its site once
+    # built. What it finds must be what a scan of the whole built site finds, in its order.
+    from generator import workers
+    from generator.contract.schema import load_schema
+    from generator.kpi import compute
+    from generator.model import build_model
+    from generator.pages.render import render
+    from generator.site import build_site, guard
+    from generator.sources.local import read
+    from generator.validation.validate import validate
+
+    from .test_site import DEMO
+
+    schema = load_schema()
+    report = validate(read(DEMO, schema.table_names), schema)
+    model = build_model(report, "EUR")
+    files = dict(render(model, compute(model, AS_OF), schema, [], Config(source=str(DEMO)), "demo"))
+    chart = sorted(name for name in files if name.endswith(".svg"))[3]
+    leaks = {
+        "clients/C00002.md": "\nWrite to pat@acme.example today.\n",  # a dossier: the shell's
+        "index.md": '\n<img src="x.png" onerror="alert(1)">\n',  # a page MkDocs builds
+    }
+    for name, leak in leaks.items():
+        files[name] += leak
+    files[chart] = files[chart].replace("</svg>", "<text>pat@acme.example</text></svg>")
+    looked = tmp_path / "looked.txt"  # written by the forked languages too
+    look = guard.Scanner.look
+
+    def spy(self: guard.Scanner, name: str, content: str | bytes) -> list[guard.Finding]:
+        with looked.open("a", encoding="utf-8") as log:
+            log.write(name + "\n")
+        return look(self, name, content)
+
+    monkeypatch.setattr(guard.Scanner, "look", spy)
+    monkeypatch.setattr(guard.os, "cpu_count", lambda: 2)
+    project = make_project(tmp_path / "p")
+    languages = ("en", "cs")
+    with workers.limited(jobs), pytest.raises(UnsafeSiteError) as refused:
+        build_site(files, project, project / "site", "T", AS_OF, ["pat@acme.example"], (), None, languages)  # fmt: skip
+    assert not (project / "site").exists()
+    assert {"clients/C00002.html", chart} <= set(looked.read_text(encoding="utf-8").split())
+    # The same site published unscanned, then scanned whole.
+    monkeypatch.setattr(guard.Scanner, "_file", lambda *_: [])
+    with workers.limited(jobs):
+        build_site(files, project, project / "site", "T", AS_OF, languages=languages)
+    monkeypatch.undo()
+    whole = scan(project / "site", ["pat@acme.example"])
+    assert refused.value.findings == whole
+    assert {(finding.file, finding.what) for finding in whole} == {
+        (within + name, what)
+        for within in ("", "cs/")
+        for name, what in (
+            ("clients/C00002.html", "personal e-mail"),
+            ("index.html", "event handler attribute"),
+            (chart, "personal or internal value"),
+        )
+    }

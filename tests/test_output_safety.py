@@ -503,7 +503,7 @@ def test_a_refused_build_names_the_column_and_cell_of_the_leak(tmp_path: Path) -
 
 def test_a_leak_in_the_downloads_stops_the_build(tmp_path: Path) -> None:
     # The downloads are written by a process of their own and moved into the site unchanged:
-    # the site's scan reads them there.
+    # their process looks at each as it writes it.
     project = _project(tmp_path)
     assert _run(project, "build")[0] == 0
     before = tree_digest(project / "site")

@@ -15,11 +15,11 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from multiprocessing.connection import wait as _connection_wait
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from .. import memory, workers
 from ..errors import SiteBuildError
@@ -29,7 +29,7 @@ from ..outputs import SITE_MARKER, publishable, write_marker
 from ..pages.render import CHARTS, GENERATED, english_only
 from ..timings import Timings
 from .engine import Engine
-from .guard import Finding, scan
+from .guard import Finding, Scanner, in_file_order, scan_files
 from .shell import (
     Article,
     Shell,
@@ -43,6 +43,8 @@ from .shell import (
     put_back,
     search_content,
 )
+
+_T = TypeVar("_T")
 
 
 class UnsafeSiteError(SiteBuildError):
@@ -92,7 +94,7 @@ def build_site(
     as_of: date,
     private: Mapping[str, str] | Iterable[str] = (),
     secrets: Iterable[str] = (),
-    downloads: Callable[[], Path] | None = None,
+    downloads: Callable[[], tuple[Path, list[Finding]]] | None = None,
     languages: Sequence[str] = ("en",),
     timings: Timings | None = None,
 ) -> int:
@@ -103,7 +105,13 @@ def build_site(
     first language is the default: its site is at the root of ``site_dir`` and its pages go
     into ``docs/``; every other language is built from its own staged copy into
     ``site_dir/<code>/``. Languages are built side by side, one process each, as many at a time
-    as the machine has cores; ``timings`` gets the time of each stage.
+    as the machine has cores; ``timings`` gets the time of each stage. ``downloads()`` waits
+    for the downloads and gives their folder and what the safety scan found in them.
+
+    Nothing is put in place unless the safety scan finds nothing in the whole site. With one
+    language the site is scanned once built, by a process per core; with more, each language's
+    process looks at its pages as it writes them (a six-language site is too big for the
+    system to keep in memory until the end: read back, it would be read from disk).
     """
     # MkDocs reads relative folders against mkdocs.yml's folder: give it absolute ones.
     project, site_dir = project.resolve(), site_dir.resolve()
@@ -120,6 +128,7 @@ def build_site(
     default = languages[0]
     # The languages are built one after the other in this process, or each in its own.
     here = len(languages) == 1 or not workers.can_fork()
+    scanner = Scanner(private, secrets)
     try:
         builds = [
             _LanguageBuild(
@@ -134,15 +143,27 @@ def build_site(
                 # Freeing the model in a forked process would copy it first (every object
                 # freed is written to): only this process lets go of it, after its last language.
                 release=here and code == languages[-1],
+                scanner=scanner if len(languages) > 1 else None,
                 timings=timings,
             )
             for code in languages
         ]
         if len(builds) == 1:
-            counts = [builds[0].run()]  # it times its own stages
+            results = [builds[0].run()]  # it times its own stages
         else:
-            with timings.stage("pages and MkDocs, every language"):
-                counts = _run_all(builds, staging)
+            with timings.stage("pages, MkDocs and the scan, every language"):
+                results = _run_all(builds, staging)
+        findings: list[Finding] = []
+        for build, result in zip(builds, results, strict=True):
+            if result.findings is None:
+                # Never publish a site that leaks: scan it before anything is put in place
+                # (meanwhile the downloads are still written, and looked at, by their process).
+                with timings.stage("safety scan"):
+                    scanner.allow_theme(build.site)
+                    files = sorted(path for path in build.site.rglob("*") if path.is_file())
+                    result.findings = scan_files(scanner, build.site, files, timings.advance)
+            within = "" if build.code == default else build.code + "/"
+            findings += [replace(found, file=within + found.file) for found in result.findings]
         built = site_staging / "site"
         for build in builds[1:]:
             if (built / build.code).exists():
@@ -154,15 +175,13 @@ def build_site(
         if downloads is not None:
             # Written meanwhile by another process; they go into the site as they are.
             with timings.stage("downloads"):  # what is left to wait for
-                folder = downloads()
+                folder, found = downloads()
+            findings += [replace(each, file="downloads/" + each.file) for each in found]
             shutil.move(str(folder), str(built / "downloads"))
+        if findings:
+            raise UnsafeSiteError(in_file_order(findings))
         write_marker(built, SITE_MARKER, "build")
         publishable(built)
-        # Never publish a site that leaks: scan it before anything is put in place.
-        with timings.stage("safety scan"):
-            findings = scan(built, private, secrets, timings.advance)
-        if findings:
-            raise UnsafeSiteError(findings)
         # docs/ and the site always come from the same build: all of it moves, or none.
         with timings.stage("replacing the previous site"):
             docs.mkdir(exist_ok=True)
@@ -174,7 +193,7 @@ def build_site(
             # the build does not wait for them.
             discard(staging / "replaced-docs", *(build.docs for build in builds[1:]), into=project)
             discard(site_staging / "replaced-site", into=site_dir.parent)
-        return sum(counts)
+        return sum(result.pages for result in results)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         shutil.rmtree(site_staging, ignore_errors=True)
@@ -193,16 +212,20 @@ class _LanguageBuild:
     as_of: date
     source: PageSource
     release: bool = False
+    # Looks at each page and picture as it is written, and at the rest of the site once built
+    # (None: the site is scanned by the caller).
+    scanner: Scanner | None = None
     timings: Timings = field(default_factory=Timings)
 
-    def run(self) -> int:
-        """Stage the pages and build them; return how many Markdown pages were generated."""
+    def run(self) -> _Built:
+        """Stage the pages and build them: how many Markdown pages were generated, and what
+        the scanner found in the site."""
         engine = Engine(self.project, self.site_name, self.as_of, self.code, self.languages)
         with self.timings.stage("pages"):
             _copy_hand_written(self.project / "docs", self.docs, language(self.code))
             records = self.docs.with_name(self.docs.name + "-records") if RECORD_PAGES else None
             pictures = self.docs.with_name(self.docs.name + "-pictures")
-            staged = _Staging(self.docs, records, engine, pictures)
+            staged = _Staging(self.docs, records, engine, pictures, self.scanner)
 
             def write(relative: str, content: str | bytes) -> None:
                 staged.write(relative, content)
@@ -217,6 +240,8 @@ class _LanguageBuild:
                 memory.give_back()
         with self.timings.stage("MkDocs"):
             engine.build(self.docs, self.site)
+            if self.scanner is not None:
+                self.scanner.allow_theme(self.site)
             # The charts are files the engine would only copy: they are linked into the site
             # (a big site has 40,000), then put in docs/ with the other generated files.
             if (pictures / CHARTS).is_dir():
@@ -243,7 +268,33 @@ class _LanguageBuild:
             if not shell:
                 with self.timings.stage("MkDocs"):  # every page as it is, the record pages too
                     engine.build(self.docs, self.site)
-        return staged.pages
+                for name in staged.records:  # the pages looked at are not those built now
+                    staged.looked.pop(engine.page_file(Path(), name).as_posix(), None)
+        if self.scanner is None:
+            return _Built(staged.pages, None)
+        with self.timings.stage("safety scan"):
+            findings = [found for file in staged.looked.values() for found in file]
+            rest = [path for path in _files(self.site) if path not in staged.looked]
+            findings += self.scanner.files(self.site, [self.site / path for path in rest])
+        return _Built(staged.pages, findings)
+
+
+@dataclass
+class _Built:
+    """What a language's build gives back."""
+
+    pages: int  # the Markdown pages generated
+    findings: list[Finding] | None  # what the scan found in its site (None: not scanned)
+
+
+def _files(site: Path) -> list[str]:
+    """Every file below ``site``, as its path relative to it (with "/")."""
+    found = []
+    for parent, _folders, files in os.walk(site):
+        within = os.path.relpath(parent, site).replace(os.sep, "/")
+        prefix = "" if within == "." else within + "/"
+        found += [prefix + name for name in files]
+    return found
 
 
 # Write record pages through the shell (False: the engine builds every page, as the test that
@@ -306,7 +357,11 @@ def _write_records(
         if target.parent not in folders:
             target.parent.mkdir(parents=True, exist_ok=True)
             folders.add(target.parent)
-        _write_file(str(target), shell.page(article, url))
+        text = shell.page(article, url)
+        _write_file(str(target), text)
+        if staged.scanner is not None:
+            within = target.relative_to(site).as_posix()
+            staged.looked[within] = staged.scanner.look(within, text)
         urls.append(url)
         advance(len(urls))
         if index is not None:
@@ -326,9 +381,18 @@ class _Staging:
     pages that the shell can take go into ``records_folder`` instead (see shell.py)."""
 
     def __init__(
-        self, folder: Path, records_folder: Path | None, engine: Engine, pictures: Path
+        self,
+        folder: Path,
+        records_folder: Path | None,
+        engine: Engine,
+        pictures: Path,
+        scanner: Scanner | None = None,
     ) -> None:
         self.folder = folder
+        # Looks at the pictures and record pages as they are written: what it found in each
+        # file, by its path in the site.
+        self.scanner = scanner
+        self.looked: dict[str, list[Finding]] = {}
         self.records_folder = records_folder
         self.pictures = pictures  # where the charts go, out of the engine's sight
         self.engine = engine
@@ -380,6 +444,8 @@ class _Staging:
                         content = shown
         elif relative.startswith(CHARTS + "/"):
             self._write(self.pictures, relative, content)
+            if self.scanner is not None:  # linked into the site as it is
+                self.looked[relative] = self.scanner.look(relative, content)
             return
         self._write(self.folder, relative, content)
 
@@ -418,19 +484,19 @@ def _write_file(target: str, content: str | bytes) -> None:
         os.close(descriptor)
 
 
-def _run_all(builds: list[_LanguageBuild], staging: Path) -> list[int]:
+def _run_all(builds: list[_LanguageBuild], staging: Path) -> list[_Built]:
     """Run every language's build: here when there is one, else side by side."""
     return _run_parallel([(build.code, build.run) for build in builds], staging)
 
 
-def _run_parallel(jobs: list[tuple[str, Callable[[], int]]], staging: Path) -> list[int]:
+def _run_parallel(jobs: list[tuple[str, Callable[[], _T]]], staging: Path) -> list[_T]:
     """Run each job and return what each returned: in this process when there is one job (or
     no fork), else in forked processes, as many at a time as there are cores. A failed job
     stops the others and raises its own error here."""
     at_once = max(1, min(len(jobs), workers.cores()))
     if at_once == 1 or not workers.can_fork():
         return [job() for _, job in jobs]
-    results: dict[str, int] = {}
+    results: dict[str, _T] = {}
     waiting = list(jobs)
     running: dict[str, Any] = {}
     try:

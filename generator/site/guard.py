@@ -37,6 +37,7 @@ _CREDENTIAL = re.compile(
     r"-----BEGIN [A-Z ]*PRIVATE KEY-----|\bya29\.[0-9A-Za-z_-]{20,}|\bAIza[0-9A-Za-z_-]{35}\b"
 )
 _TEXT_FILES = {".html", ".xml", ".json", ".csv", ".svg", ".txt", ".js", ".md"}
+_SCANNED = _TEXT_FILES | {".xlsx"}  # the files the scan reads; no other holds text
 _THEME_SCRIPT_FOLDER = "assets/javascripts/"
 # Our own scripts (the lists' sorting and filters; search on a site opened from disk), at the
 # site's root (404 pages name them from the server's root): allowed by their names in a page,
@@ -88,6 +89,111 @@ def secrets_from_environment(environ: dict[str, str] | None = None) -> set[str]:
 PARALLEL_FILES = 4000
 
 
+class Scanner:
+    """What the scan looks for: ready to look at files one at a time, read from disk or given
+    as they are written (a big site's pages, pictures and workbooks are looked at where they
+    are made, before the system has had time to drop them from memory).
+
+    ``private`` maps each value that must not be published to where it came from
+    (``Clients.email, Clients!F4``), or is just the values. The inline scripts a page may hold
+    are the theme's (see :meth:`allow_theme`)."""
+
+    def __init__(
+        self, private: Mapping[str, str] | Iterable[str], secrets: Iterable[str] = ()
+    ) -> None:
+        origins = private if isinstance(private, Mapping) else dict.fromkeys(private, "")
+        self.private = {
+            value.strip(): where for value, where in origins.items() if len(value.strip()) >= 4
+        }
+        self.emails = {value.lower() for value in self.private if "@" in value}
+        self.secrets = [secret for secret in secrets if secret]
+        self.allowed_inline: set[str] = set()
+
+    def allow_theme(self, site: Path) -> None:
+        """Allow the inline scripts of the theme's own 404 page in ``site``: it holds no data."""
+        self.allowed_inline = _theme_inline_scripts(site)
+
+    def look(self, name: str, content: str | bytes) -> list[Finding]:
+        """The findings in the file ``name`` (relative to the site) that holds ``content``."""
+        return self._file(name, content, None)
+
+    def files(
+        self,
+        site: Path,
+        paths: list[Path],
+        advance: Callable[[int, int], None] | None = None,
+    ) -> list[Finding]:
+        """The findings in the files ``paths`` below ``site``, read from disk, in their order."""
+        findings: list[Finding] = []
+        for done, path in enumerate(paths):
+            if advance is not None:
+                advance(done, len(paths))
+            if path.suffix.lower() in _SCANNED:
+                findings += self._file(str(path.relative_to(site)), path.read_bytes(), path)
+        return findings
+
+    def _file(self, name: str, content: str | bytes, path: Path | None) -> list[Finding]:
+        suffix = os.path.splitext(name)[1].lower()
+        private, emails, secrets = self.private, self.emails, self.secrets
+        if suffix == ".xlsx":
+            # The cells' text, as the XML text nodes of the parts our writers wrote (no markup,
+            # no CDATA): a pattern reads them exactly, and 20,000 workbooks are read in seconds.
+            data = content if isinstance(content, bytes) else content.encode("utf-8")
+            xml = "\n".join(part.decode("utf-8", "replace") for _, part in _workbook_parts(data))
+            texts = {
+                html.unescape(node) if "&" in node else node for node in set(_TEXT.findall(xml))
+            }
+            return _leak_findings(name + " (cells)", texts, xml, private, emails, secrets)
+        if suffix not in _TEXT_FILES:
+            return []
+        if suffix in (".svg", ".xml"):  # pictures and the sitemap are XML: read as XML
+            data = content if isinstance(content, bytes) else content.encode("utf-8")
+            found, texts = _xml(name, data, markup=suffix == ".svg")
+            return found + _leak_findings(
+                name, texts, data.decode("utf-8", "replace"), private, emails, secrets
+            )
+        text = _text(content)
+        findings: list[Finding] = []
+        if suffix == ".js" and text.startswith(_OFFLINE_INDEX):
+            # The search index as a script, for a site opened from disk: the index's texts
+            # (unless they are those of the JSON index beside it, which is read as such).
+            beside = path.with_suffix(".json") if path is not None else None
+            if (
+                beside is not None
+                and beside.is_file()
+                and beside.read_text(encoding="utf-8") == text[len(_OFFLINE_INDEX) :]
+            ):
+                return []
+            texts, findings = _json_texts(name, text[len(_OFFLINE_INDEX) :], self.allowed_inline)
+            return findings + _leak_findings(name, texts, text, private, emails, secrets)
+        if suffix == ".js":  # the theme's own scripts: only look for credentials
+            base = os.path.basename(name)
+            if base in OUR_SCRIPTS and text != _our_script(base):
+                findings.append(Finding(name, "altered script", "not the one Accountbook ships"))
+            return findings + _leak_findings(name, set(), text, {}, set(), secrets)
+        if suffix == ".html":
+            page = _Markup(name, self.allowed_inline)
+            page.read(text)
+            findings += page.findings
+            texts = page.texts
+        elif suffix == ".json":
+            texts, findings = _json_texts(name, text, self.allowed_inline)
+        elif suffix == ".csv":
+            texts = _csv_texts(text)
+        else:
+            texts = set(text.splitlines())
+        return findings + _leak_findings(name, texts, text, private, emails, secrets)
+
+
+def _text(content: str | bytes) -> str:
+    """A text file's content as Python reads the file back: UTF-8 (an invalid byte replaced),
+    with universal newlines."""
+    text = content if isinstance(content, str) else content.decode("utf-8", "replace")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
 def scan(
     site: Path,
     private: Mapping[str, str] | Iterable[str],
@@ -97,34 +203,29 @@ def scan(
     """Every finding in the files of ``site``: foreign scripts, handlers, bad links, leaks.
 
     ``private`` maps each value that must not be published to where it came from
-    (``Clients.email, Clients!F4``), or is just the values. A big site's files are shared out
-    between forked processes, one per core; the findings come back in the files' order.
-    ``advance(done, total)`` hears how many files are scanned (in this process).
+    (``Clients.email, Clients!F4``), or is just the values. ``advance(done, total)`` hears how
+    many files are scanned (see :func:`scan_files`).
     """
-    origins = private if isinstance(private, Mapping) else dict.fromkeys(private, "")
-    private_values = {
-        value.strip(): where for value, where in origins.items() if len(value.strip()) >= 4
-    }
-    emails = {value.lower() for value in private_values if "@" in value}
-    secret_values = [secret for secret in secrets if secret]
-    allowed_inline = _theme_inline_scripts(site)
-    paths = sorted(path for path in site.rglob("*") if path.is_file())
+    scanner = Scanner(private, secrets)
+    scanner.allow_theme(site)
+    return scan_files(scanner, site, sorted(p for p in site.rglob("*") if p.is_file()), advance)
+
+
+def scan_files(
+    scanner: Scanner,
+    site: Path,
+    paths: list[Path],
+    advance: Callable[[int, int], None] | None = None,
+) -> list[Finding]:
+    """The findings of ``scanner`` in the files ``paths`` below ``site``, in the files' order.
+
+    Many files are shared out between forked processes, one per core. ``advance(done, total)``
+    hears how many files are scanned (in this process)."""
     workers = min(parallel.cores(), max(1, len(paths) // (PARALLEL_FILES // 2)))
     if workers < 2 or not parallel.can_fork():
-        return _scan_files(
-            site, paths, allowed_inline, private_values, emails, secret_values, advance
-        )
+        return scanner.files(site, paths, advance)
     processes = [
-        parallel.start(
-            _scan_files,
-            site,
-            paths[worker::workers],
-            allowed_inline,
-            private_values,
-            emails,
-            secret_values,
-        )  # fmt: skip
-        for worker in range(workers)
+        parallel.start(scanner.files, site, paths[worker::workers]) for worker in range(workers)
     ]
     findings: list[Finding] = []
     try:
@@ -137,77 +238,13 @@ def scan(
             if process.is_alive():
                 process.terminate()
                 process.join()
-    place = {str(path.relative_to(site)): index for index, path in enumerate(paths)}
-    return sorted(findings, key=lambda found: place.get(found.file.removesuffix(" (cells)"), -1))
+    return in_file_order(findings)
 
 
-def _scan_files(
-    site: Path,
-    paths: list[Path],
-    allowed_inline: set[str],
-    private: Mapping[str, str],
-    emails: set[str],
-    secrets: list[str],
-    advance: Callable[[int, int], None] | None = None,
-) -> list[Finding]:
-    findings: list[Finding] = []
-    for done, path in enumerate(paths):
-        if advance is not None:
-            advance(done, len(paths))
-        name = str(path.relative_to(site))
-        suffix = path.suffix.lower()
-        if suffix == ".xlsx":
-            # The cells' text, as the XML text nodes of the parts our writers wrote (no markup,
-            # no CDATA): a pattern reads them exactly, and 20,000 workbooks are read in seconds.
-            xml = "\n".join(data.decode("utf-8", "replace") for _, data in _workbook_parts(path))
-            texts = {
-                html.unescape(node) if "&" in node else node for node in set(_TEXT.findall(xml))
-            }
-            findings += _leak_findings(name + " (cells)", texts, xml, private, emails, secrets)
-            continue
-        if suffix not in _TEXT_FILES:
-            continue
-        if suffix in (".svg", ".xml"):  # pictures and the sitemap are XML: read as XML
-            data = path.read_bytes()
-            found, texts = _xml(name, data, markup=suffix == ".svg")
-            findings += found
-            findings += _leak_findings(
-                name, texts, data.decode("utf-8", "replace"), private, emails, secrets
-            )
-            continue
-        text = path.read_text(encoding="utf-8", errors="replace")
-        if suffix == ".js" and text.startswith(_OFFLINE_INDEX):
-            # The search index as a script, for a site opened from disk: the index's texts
-            # (unless they are those of the JSON index beside it, which is read as such).
-            beside = path.with_suffix(".json")
-            if (
-                beside.is_file()
-                and beside.read_text(encoding="utf-8") == text[len(_OFFLINE_INDEX) :]
-            ):
-                continue
-            texts, found = _json_texts(name, text[len(_OFFLINE_INDEX) :], allowed_inline)
-            findings += found
-            findings += _leak_findings(name, texts, text, private, emails, secrets)
-            continue
-        if suffix == ".js":  # the theme's own scripts: only look for credentials
-            if path.name in OUR_SCRIPTS and text != _our_script(path.name):
-                findings.append(Finding(name, "altered script", "not the one Accountbook ships"))
-            findings += _leak_findings(name, set(), text, {}, set(), secrets)
-            continue
-        if suffix == ".html":
-            page = _Markup(name, allowed_inline)
-            page.read(text)
-            findings += page.findings
-            texts = page.texts
-        elif suffix == ".json":
-            texts, found = _json_texts(name, text, allowed_inline)
-            findings += found
-        elif suffix == ".csv":
-            texts = _csv_texts(text)
-        else:
-            texts = set(text.splitlines())
-        findings += _leak_findings(name, texts, text, private, emails, secrets)
-    return findings
+def in_file_order(findings: list[Finding]) -> list[Finding]:
+    """The findings in the order of their files' paths (each file's in the order found), as a
+    sorted listing of the site gives the files."""
+    return sorted(findings, key=lambda found: found.file.removesuffix(" (cells)").split("/"))
 
 
 # Attributes whose value is a URL the browser loads or follows (SVG animation too: an
@@ -376,12 +413,13 @@ def _csv_texts(text: str) -> set[str]:
     return cells
 
 
-def _workbook_parts(path: Path) -> list[tuple[str, bytes]]:
+def _workbook_parts(data: bytes) -> list[tuple[str, bytes]]:
     """The parts of a workbook that hold its cells' text: shared strings and the sheets."""
+    import io
     import zipfile
 
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return [
                 (name, archive.read(name))
                 for name in archive.namelist()
