@@ -228,3 +228,27 @@ def test_the_languages_look_at_their_pages_as_written_and_find_what_a_whole_scan
             (chart, "personal or internal value"),
         )
     }
+
+
+@pytest.mark.parametrize("languages", [("en",), ("en", "cs")])
+def test_a_leak_in_the_downloads_is_found_whether_looked_at_as_written_or_once_built(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, languages: tuple[str, ...]
+) -> None:
+    # With several languages the downloads' process looks at each download as it writes it;
+    # with one, the whole site is scanned once built. Either way the leak is found, by its
+    # place in the site.
+    real = pipeline.each_download
+
+    def leaky(*args: object, **kwargs: object) -> object:
+        yield from real(*args, **kwargs)  # type: ignore[arg-type]
+        yield "extra/leak.csv", "C9,pat@acme.example\n"
+
+    monkeypatch.setattr(pipeline, "each_download", leaky)
+    project = make_project(tmp_path / "p")
+    config = Config(source=str(write_csv(small_grid(), tmp_path / "b")), languages=languages)
+    with pytest.raises(UnsafeSiteError) as refused:
+        pipeline.build(config, AS_OF, project)
+    assert [(finding.file, finding.what) for finding in refused.value.findings] == [
+        ("downloads/extra/leak.csv", "personal or internal value")
+    ]
+    assert not (project / "site").exists()

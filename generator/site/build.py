@@ -94,7 +94,7 @@ def build_site(
     as_of: date,
     private: Mapping[str, str] | Iterable[str] = (),
     secrets: Iterable[str] = (),
-    downloads: Callable[[], tuple[Path, list[Finding]]] | None = None,
+    downloads: Callable[[], tuple[Path, list[Finding] | None]] | None = None,
     languages: Sequence[str] = ("en",),
     timings: Timings | None = None,
 ) -> int:
@@ -106,12 +106,12 @@ def build_site(
     into ``docs/``; every other language is built from its own staged copy into
     ``site_dir/<code>/``. Languages are built side by side, one process each, as many at a time
     as the machine has cores; ``timings`` gets the time of each stage. ``downloads()`` waits
-    for the downloads and gives their folder and what the safety scan found in them.
+    for the downloads and gives their folder (it becomes ``downloads/``) and what the safety
+    scan found in it as it was written (None: nothing, it was not looked at).
 
-    Nothing is put in place unless the safety scan finds nothing in the whole site. With one
-    language the site is scanned once built, by a process per core; with more, each language's
-    process looks at its pages as it writes them (a six-language site is too big for the
-    system to keep in memory until the end: read back, it would be read from disk).
+    Nothing is put in place unless the safety scan finds nothing in the whole site: with one
+    language the whole site is scanned once built, by a process per core; with more, each
+    language's process looks at its pages as it writes them (see :func:`scanned_as_written`).
     """
     # MkDocs reads relative folders against mkdocs.yml's folder: give it absolute ones.
     project, site_dir = project.resolve(), site_dir.resolve()
@@ -129,6 +129,7 @@ def build_site(
     # The languages are built one after the other in this process, or each in its own.
     here = len(languages) == 1 or not workers.can_fork()
     scanner = Scanner(private, secrets)
+    as_written = scanned_as_written(languages)
     try:
         builds = [
             _LanguageBuild(
@@ -143,7 +144,7 @@ def build_site(
                 # Freeing the model in a forked process would copy it first (every object
                 # freed is written to): only this process lets go of it, after its last language.
                 release=here and code == languages[-1],
-                scanner=scanner if len(languages) > 1 else None,
+                scanner=scanner if as_written else None,
                 timings=timings,
             )
             for code in languages
@@ -155,13 +156,6 @@ def build_site(
                 results = _run_all(builds, staging)
         findings: list[Finding] = []
         for build, result in zip(builds, results, strict=True):
-            if result.findings is None:
-                # Never publish a site that leaks: scan it before anything is put in place
-                # (meanwhile the downloads are still written, and looked at, by their process).
-                with timings.stage("safety scan"):
-                    scanner.allow_theme(build.site)
-                    files = sorted(path for path in build.site.rglob("*") if path.is_file())
-                    result.findings = scan_files(scanner, build.site, files, timings.advance)
             within = "" if build.code == default else build.code + "/"
             findings += [replace(found, file=within + found.file) for found in result.findings]
         built = site_staging / "site"
@@ -172,12 +166,23 @@ def build_site(
                     f"{build.code} language would go: rename that page or folder."
                 )
             build.site.rename(built / build.code)
+        unscanned = None if as_written else built
         if downloads is not None:
             # Written meanwhile by another process; they go into the site as they are.
             with timings.stage("downloads"):  # what is left to wait for
                 folder, found = downloads()
-            findings += [replace(each, file="downloads/" + each.file) for each in found]
             shutil.move(str(folder), str(built / "downloads"))
+            if as_written and found is not None:
+                findings += [replace(each, file="downloads/" + each.file) for each in found]
+            elif as_written:
+                unscanned = built / "downloads"
+        if unscanned is not None:
+            # Never publish a site that leaks: scan what was not looked at as it was written
+            # (with one language, the whole site) before anything is put in place.
+            with timings.stage("safety scan"):
+                scanner.allow_theme(built)
+                files = sorted(path for path in unscanned.rglob("*") if path.is_file())
+                findings += scan_files(scanner, built, files, timings.advance)
         if findings:
             raise UnsafeSiteError(in_file_order(findings))
         write_marker(built, SITE_MARKER, "build")
@@ -271,7 +276,7 @@ class _LanguageBuild:
                 for name in staged.records:  # the pages looked at are not those built now
                     staged.looked.pop(engine.page_file(Path(), name).as_posix(), None)
         if self.scanner is None:
-            return _Built(staged.pages, None)
+            return _Built(staged.pages, [])
         with self.timings.stage("safety scan"):
             findings = [found for file in staged.looked.values() for found in file]
             rest = [path for path in _files(self.site) if path not in staged.looked]
@@ -284,7 +289,20 @@ class _Built:
     """What a language's build gives back."""
 
     pages: int  # the Markdown pages generated
-    findings: list[Finding] | None  # what the scan found in its site (None: not scanned)
+    findings: list[Finding]  # what the scan found in its site (none: not scanned)
+
+
+def scanned_as_written(languages: Sequence[str]) -> bool:
+    """Whether a site in ``languages`` is scanned file by file as it is written (in each
+    language's process, and the downloads' process), or as a whole once built.
+
+    A site in one language is still in memory when it is built, and both cores are busy until
+    the end either way: it is scanned whole, by a process per core, once the downloads are
+    written (not while they are: two scanning processes beside the downloads' would take the
+    build past a gigabyte). A site in several languages is too big to stay in memory until the
+    end (a six-language site at 20,000 clients is 360,000 files): read back, most of it would
+    come from disk."""
+    return len(languages) > 1
 
 
 def _files(site: Path) -> list[str]:
