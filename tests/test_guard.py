@@ -43,6 +43,9 @@ def test_a_clean_build_passes(built: Path) -> None:
         ('<a href=" JaVaScRiPt:alert(1)">x</a>', "script URL"),
         ('<a href="&#106;avascript:alert(1)">x</a>', "script URL"),
         ("<td>pat@acme.example</td>", "personal or internal value"),
+        # Isolated as our Markdown escaping isolates a value (FSI ... PDI), or as references.
+        ("<td>\u2068pat@acme.example\u2069</td>", "personal or internal value"),
+        ("<td>&#x2068;pat@acme.example&#x2069;</td>", "personal or internal value"),
         ("<p>Write to pat@acme.example today</p>", "personal e-mail"),
         ("<p>-----BEGIN PRIVATE KEY-----</p>", "credential"),
         ("<p>token a-secret-value-123</p>", "credential"),

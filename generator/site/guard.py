@@ -260,6 +260,7 @@ _URL_ATTRIBUTES = frozenset(
 _FOREIGN_ELEMENTS = frozenset({"iframe", "frame", "frameset", "object", "embed", "applet", "base"})
 _SAFE_DATA = re.compile(r"^data:image/(?:png|gif|jpeg|webp)[;,]", re.IGNORECASE)
 _BIDI_ISOLATES = str.maketrans("", "", "\u2066\u2067\u2068\u2069")
+_ISOLATE = re.compile("[\u2066-\u2069]")
 # Patterns over the parser's canonical serialization (see _Markup): attribute values always in
 # double quotes with '"', '<', '>' and '&' escaped, text with '<' and '&' escaped.
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -510,9 +511,14 @@ def _leak_findings(
     if private:
         # Values stand whole in a cell, a text node or an attribute; e-mails and phone
         # numbers may also stand inside a sentence, so they are looked for as words too.
-        nodes = {
-            (node if node.isascii() else node.translate(_BIDI_ISOLATES)).strip() for node in texts
-        }
+        # (The isolates are looked for in all the texts at once: most pages have none.)
+        if _ISOLATE.search("".join(texts)) is None:
+            nodes = {node.strip() for node in texts}
+        else:
+            nodes = {
+                (node if node.isascii() else node.translate(_BIDI_ISOLATES)).strip()
+                for node in texts
+            }
         # (Not ``nodes & private.keys()``: that copies the keys, tens of thousands, each time.)
         leaked = set(filter(private.__contains__, nodes))
         findings += [
