@@ -229,8 +229,8 @@ class DownloadsWriter:
     20,000 workbooks would come from disk).
 
     ``collect()`` waits for it and returns the folder and what ``scanner`` found in it (file
-    names relative to the folder; None without a scanner); leaving the ``with`` block removes the folder and
-    stops the process if the build failed before collecting it.
+    names relative to the folder; None without a scanner); leaving the ``with`` block removes
+    the folder and stops the process if the build failed before collecting it.
     """
 
     def __init__(

@@ -29,7 +29,7 @@ from ..outputs import SITE_MARKER, publishable, write_marker
 from ..pages.render import CHARTS, GENERATED, english_only
 from ..timings import Timings
 from .engine import Engine
-from .guard import Finding, Scanner, in_file_order, scan_files
+from .guard import Finding, Scanner, in_file_order, scan_files, site_files
 from .shell import (
     Article,
     Shell,
@@ -181,7 +181,7 @@ def build_site(
             # (with one language, the whole site) before anything is put in place.
             with timings.stage("safety scan"):
                 scanner.allow_theme(built)
-                files = sorted(path for path in unscanned.rglob("*") if path.is_file())
+                files = [unscanned / name for name in site_files(unscanned)]
                 findings += scan_files(scanner, built, files, timings.advance)
         if findings:
             raise UnsafeSiteError(in_file_order(findings))
@@ -279,7 +279,7 @@ class _LanguageBuild:
             return _Built(staged.pages, [])
         with self.timings.stage("safety scan"):
             findings = [found for file in staged.looked.values() for found in file]
-            rest = [path for path in _files(self.site) if path not in staged.looked]
+            rest = [name for name in site_files(self.site) if name not in staged.looked]
             findings += self.scanner.files(self.site, [self.site / path for path in rest])
         return _Built(staged.pages, findings)
 
@@ -303,16 +303,6 @@ def scanned_as_written(languages: Sequence[str]) -> bool:
     end (a six-language site at 20,000 clients is 360,000 files): read back, most of it would
     come from disk."""
     return len(languages) > 1
-
-
-def _files(site: Path) -> list[str]:
-    """Every file below ``site``, as its path relative to it (with "/")."""
-    found = []
-    for parent, _folders, files in os.walk(site):
-        within = os.path.relpath(parent, site).replace(os.sep, "/")
-        prefix = "" if within == "." else within + "/"
-        found += [prefix + name for name in files]
-    return found
 
 
 # Write record pages through the shell (False: the engine builds every page, as the test that

@@ -208,7 +208,29 @@ def scan(
     """
     scanner = Scanner(private, secrets)
     scanner.allow_theme(site)
-    return scan_files(scanner, site, sorted(p for p in site.rglob("*") if p.is_file()), advance)
+    return scan_files(scanner, site, [site / name for name in site_files(site)], advance)
+
+
+def site_files(folder: Path) -> list[str]:
+    """Every file below ``folder`` (a link to a file too, not a link to a folder), as its path
+    relative to it with "/", in the order of a sorted listing (by folder, then name)."""
+    found: list[str] = []
+
+    def walk(directory: str, prefix: str) -> None:
+        with os.scandir(directory) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    walk(entry.path, prefix + entry.name + "/")
+                elif entry.is_file():
+                    found.append(prefix + entry.name)
+
+    walk(str(folder), "")
+    return sorted(found, key=_path_order)
+
+
+def _path_order(name: str) -> list[str]:
+    """A relative path's place in a sorted listing: by its folders, then its name."""
+    return name.split("/")
 
 
 def scan_files(
@@ -244,7 +266,7 @@ def scan_files(
 def in_file_order(findings: list[Finding]) -> list[Finding]:
     """The findings in the order of their files' paths (each file's in the order found), as a
     sorted listing of the site gives the files."""
-    return sorted(findings, key=lambda found: found.file.removesuffix(" (cells)").split("/"))
+    return sorted(findings, key=lambda found: _path_order(found.file.removesuffix(" (cells)")))
 
 
 # Attributes whose value is a URL the browser loads or follows (SVG animation too: an
