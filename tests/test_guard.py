@@ -268,3 +268,133 @@ def test_a_leak_in_the_downloads_is_found_whether_looked_at_as_written_or_once_b
         ("downloads/extra/leak.csv", "personal or internal value")
     ]
     assert not (project / "site").exists()
+
+
+@pytest.fixture(scope="module")
+def in_shell(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[Path, object, dict[str, str]]:
+    """The demo built in one language, and the shell its dossiers were written into."""
+    from generator.contract.schema import load_schema
+    from generator.kpi import compute
+    from generator.model import build_model
+    from generator.pages.render import render
+    from generator.site import build_site, guard
+    from generator.sources.local import read
+    from generator.validation.validate import validate
+
+    from .test_site import DEMO
+
+    schema = load_schema()
+    model = build_model(validate(read(DEMO, schema.table_names), schema), "EUR")
+    files = dict(render(model, compute(model, AS_OF), schema, [], Config(source=str(DEMO)), "demo"))
+    known: list[tuple[object, dict[str, str]]] = []
+    know = guard.Scanner.know_shell
+
+    def spy(self: guard.Scanner, shell: object, pages: dict[str, str]) -> None:
+        known.append((shell, pages))
+        know(self, shell, pages)  # type: ignore[arg-type]
+
+    project = make_project(tmp_path_factory.mktemp("shell") / "p")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(guard.Scanner, "know_shell", spy)
+        build_site(files, project, project / "site", "T", AS_OF, ["pat@acme.example"])
+    assert len(known) == 1
+    return project / "site", *known[0]
+
+
+_PRIVATE = ["pat@acme.example", "+420 777 123 456", "Patricia Example"]
+
+# Things put into a dossier's article: whether its scan may still read it alone, in the shell
+# (it does not reach outside itself), or must read the whole page.
+_INSERTED = [
+    ("<p>pat@acme.example</p>", True, True),
+    ("<p>Write to pat@acme.example or call +420 777 123 456 today.</p>", True, True),
+    ('<p title="Patricia Example">t</p>', True, True),
+    ('<div onclick="x">a</div>', True, True),
+    ('<a href="javascript:alert(1)">x</a>', True, True),
+    ("<script>alert(1)</script>", True, True),
+    ('<iframe src="x"></iframe><embed><base href="x">', True, True),
+    ("<img src=x onerror=alert(1)>", True, True),
+    ("<svg><p>x</p></svg>", True, False),
+    ("<math><mi>x</mi></math>", True, False),
+    ("<style>p{}</style>&lt;script&gt;", True, False),
+    ('<a href="x">a<a href="y">b</a></a>', True, False),
+    ("<p><div>x</div></p>", True, False),
+    ("<div>", True, False),  # closed by the shell's </article>, as in the page
+    ("</div>", False, False),  # closes the shell's element
+    ("</article><article>", False, False),
+    ("<b>bold", False, False),  # the shell's text after the article would be bold
+    ("<form>", False, False),  # the shell's forms after it would be ignored
+    ("<!-- a comment", False, False),
+    ("<textarea>", False, False),
+    ("<plaintext>", False, False),
+    ("<template>", False, False),
+    ("<table><tr><td>x", False, False),
+    ("<li><div><li></li></div></li>", False, False),
+    ('<body onload="alert(1)">', False, True),
+    ("<frameset>", False, False),
+]
+
+
+@pytest.mark.parametrize(("inserted", "alone", "harmful"), _INSERTED)
+def test_a_dossier_is_read_as_its_shell_around_its_article_and_found_what_a_whole_read_finds(
+    in_shell: tuple[Path, object, dict[str, str]], inserted: str, alone: bool, harmful: bool
+) -> None:
+    # The scan reads the theme's shell once and each dossier's article alone (a third of the
+    # page): it must find what reading the whole page finds, and read the whole page when the
+    # article could reach the shell's elements around it.
+    from generator.site import guard
+
+    site, shell, pages = in_shell
+    name = sorted(pages)[0]
+    page = (site / name).read_text(encoding="utf-8")
+    after_title = page.index("</h1>") + len("</h1>")
+    table_end = page.index("</table>", after_title)
+    row_end = page.rindex("</tr>", 0, table_end) + len("</tr>")
+    for at, text in (
+        (after_title, inserted),
+        (row_end, f"<tr><td>{inserted}</td></tr>"),  # inside a table of the article
+    ):
+        changed = page[:at] + text + page[at:]
+        whole = guard.Scanner(_PRIVATE, ["a-secret-value-123"])
+        whole.allow_theme(site)
+        shelled = guard.Scanner(_PRIVATE, ["a-secret-value-123"])
+        shelled.allow_theme(site)
+        shelled.know_shell(shell, pages)  # type: ignore[arg-type]
+        found = shelled.look(name, changed)
+        assert found == whole.look(name, changed)
+        assert whole.in_shell == 0
+        assert bool(found) == harmful
+        if at == after_title:
+            assert shelled.in_shell == int(alone)
+
+
+def test_every_dossier_of_a_build_is_read_in_its_shell(
+    in_shell: tuple[Path, object, dict[str, str]],
+) -> None:
+    from generator.site import guard
+
+    site, shell, pages = in_shell
+    assert len(pages) >= 20
+    shelled = guard.Scanner(_PRIVATE)
+    shelled.allow_theme(site)
+    shelled.know_shell(shell, pages)  # type: ignore[arg-type]
+    assert shelled.files(site, [site / name for name in sorted(pages)]) == []
+    assert shelled.in_shell == len(pages)
+    # A page that is not the shell around its parts (its title, its skip link, what follows
+    # the article) is read whole, with the same findings.
+    name = sorted(pages)[1]
+    page = (site / name).read_text(encoding="utf-8")
+    title = page[page.index("<title>") + 7 : page.index("</title>")]
+    for changed in (
+        page.replace(f"<title>{title}", f"<title>{title}<b>pat@acme.example</b>", 1),
+        page.replace('class="md-skip"', 'class="md-skip" onfocus="alert(1)"', 1),
+        page.replace("</article>", "</article><p>pat@acme.example</p>", 1),
+        page.replace("<title>", "<title>&#x3c;pat@acme.example ", 1),
+    ):
+        whole = guard.Scanner(_PRIVATE)
+        whole.allow_theme(site)
+        before = shelled.in_shell
+        assert shelled.look(name, changed) == whole.look(name, changed) != []
+        assert shelled.in_shell == before

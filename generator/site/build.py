@@ -181,6 +181,8 @@ def build_site(
             # (with one language, the whole site) before anything is put in place.
             with timings.stage("safety scan"):
                 scanner.allow_theme(built)
+                if results[0].records is not None:  # the default language's, at the root
+                    scanner.know_shell(*results[0].records)
                 files = [unscanned / name for name in site_files(unscanned)]
                 findings += scan_files(scanner, built, files, timings.advance)
         if findings:
@@ -252,15 +254,17 @@ class _LanguageBuild:
             if (pictures / CHARTS).is_dir():
                 _link_tree(pictures / CHARTS, self.site / CHARTS)
                 (pictures / CHARTS).rename(self.docs / CHARTS)
+        written = None
         if staged.records or staged.held:
             with self.timings.stage("record pages", len(staged.records)):
                 try:
                     _put_back_blocks(engine, staged, self.site)
                     if staged.records:
-                        _write_records(engine, staged, self.site, self.timings.advance)
+                        written = _write_records(engine, staged, self.site, self.timings.advance)
                     shell = True
                 except ShellError:
                     shell = False  # a theme or setting the renderer does not know
+                    written = None
                 # docs/ holds every generated page as it was rendered, whoever built it.
                 folders: set[str] = set()
                 for name in [*staged.records, *staged.held]:
@@ -276,7 +280,7 @@ class _LanguageBuild:
                 for name in staged.records:  # the pages looked at are not those built now
                     staged.looked.pop(engine.page_file(Path(), name).as_posix(), None)
         if self.scanner is None:
-            return _Built(staged.pages, [])
+            return _Built(staged.pages, [], written)
         with self.timings.stage("safety scan"):
             findings = [found for file in staged.looked.values() for found in file]
             rest = [name for name in site_files(self.site) if name not in staged.looked]
@@ -290,6 +294,9 @@ class _Built:
 
     pages: int  # the Markdown pages generated
     findings: list[Finding]  # what the scan found in its site (none: not scanned)
+    # The shell its record pages were written into, and those pages (a file in the site: its
+    # URL), for the scan of the whole site (none: scanned as written, or no such pages).
+    records: tuple[Shell, dict[str, str]] | None = None
 
 
 def scanned_as_written(languages: Sequence[str]) -> bool:
@@ -336,9 +343,10 @@ def _put_back_blocks(engine: Engine, staged: _Staging, site: Path) -> None:
 
 def _write_records(
     engine: Engine, staged: _Staging, site: Path, advance: Callable[[int], None] = lambda _: None
-) -> None:
+) -> tuple[Shell, dict[str, str]]:
     """Every record page the engine did not build, written into the shell; their search
-    entries and sitemap entries joined to the engine's."""
+    entries and sitemap entries joined to the engine's. The shell, and the pages written into
+    it (a file in the site: its URL)."""
     assert staged.shell is not None and staged.records_folder is not None
     shell_path, shell_article = staged.shell
     shell_url = engine.page_url(shell_path)
@@ -360,6 +368,11 @@ def _write_records(
     urls = []
     folders: set[Path] = set()
     places = engine.page_places(site, staged.all_records)
+    pages = {
+        places[name][1].relative_to(site).as_posix(): places[name][0] for name in staged.records
+    }
+    if staged.scanner is not None:  # it looks at each page as its shell around its own parts
+        staged.scanner.know_shell(shell, pages)
     for name, article in zip(staged.records, staged.articles(), strict=True):
         url, target = places[name]
         if target.parent not in folders:
@@ -379,6 +392,7 @@ def _write_records(
     order = [places[name][0] for name in sorted(staged.all_records)]
     join_search_index(engine, site, entries, order)
     join_sitemap(engine, site, shell_url, urls, order)
+    return shell, pages
 
 
 _NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)

@@ -20,9 +20,13 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .. import workers as parallel
 from ..issues import shown_value
+
+if TYPE_CHECKING:
+    from .shell import Shell
 
 # The theme's only per-page difference: the site's root, relative ("../..") or, on the 404 page
 # of a site with site_url, its path ("/accounts/").
@@ -108,10 +112,20 @@ class Scanner:
         self.emails = {value.lower() for value in self.private if "@" in value}
         self.secrets = [secret for secret in secrets if secret]
         self.allowed_inline: set[str] = set()
+        self._records: dict[str, tuple[_ShellView, str]] = {}
+        self.in_shell = 0  # the record pages looked at as their shell around their own parts
 
     def allow_theme(self, site: Path) -> None:
         """Allow the inline scripts of the theme's own 404 page in ``site``: it holds no data."""
         self.allowed_inline = _theme_inline_scripts(site)
+
+    def know_shell(self, shell: Shell, pages: Mapping[str, str]) -> None:
+        """Look at the record pages ``pages`` (a file in the site: its page's URL) as ``shell``
+        around each page's own parts: the shell is read once, each page's article alone
+        (much less than a whole page, twice as fast). A page that is not, or whose article
+        reaches outside itself, is read whole."""
+        view = _ShellView(shell)
+        self._records.update((name, (view, url)) for name, url in pages.items())
 
     def look(self, name: str, content: str | bytes) -> list[Finding]:
         """The findings in the file ``name`` (relative to the site) that holds ``content``."""
@@ -172,6 +186,12 @@ class Scanner:
                 findings.append(Finding(name, "altered script", "not the one Accountbook ships"))
             return findings + _leak_findings(name, set(), text, {}, set(), secrets)
         if suffix == ".html":
+            record = self._records.get(name)
+            if record is not None:
+                in_shell = record[0].look(self, name, text, record[1])
+                if in_shell is not None:
+                    self.in_shell += 1
+                    return in_shell
             page = _Markup(name, self.allowed_inline)
             page.read(text)
             findings += page.findings
@@ -289,6 +309,10 @@ _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.IGNORECASE | re.DOTALL)
 _RAW_TEXT = re.compile(r"(<(script|style)\b[^>]*>).*?(</\2>)", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<([a-zA-Z][^\s/>]*)((?:\s+[^\s=>/]+(?:=\"[^\"]*\")?)*)\s*/?>")
+_TAG_WITH_ATTRIBUTES = re.compile(r"<([a-zA-Z][^\s/>]*)((?:\s+[^\s=>/]+(?:=\"[^\"]*\")?)+)\s*/?>")
+_BARE_FOREIGN = re.compile(
+    "<((?i:" + "|".join(sorted(_FOREIGN_ELEMENTS, key=len, reverse=True)) + r"))\s*/?>"
+)
 _ATTRIBUTE = re.compile(r"([^\s=>/]+)(?:=\"([^\"]*)\")?")
 _VALUE = re.compile(r"=\"([^\"]*)\"")
 _TEXT = re.compile(r">([^<]+)<")
@@ -311,7 +335,10 @@ class _Markup:
     def read(self, text: str) -> None:
         from selectolax.lexbor import LexborHTMLParser
 
-        canonical = LexborHTMLParser(text).html or ""
+        self.read_canonical(LexborHTMLParser(text).html or "")
+
+    def read_canonical(self, canonical: str) -> None:
+        """Look at a page in the parser's serialization."""
         canonical = _COMMENT.sub("", canonical)
         for attributes, body in _SCRIPT.findall(canonical):
             self._script(attributes, body)
@@ -355,9 +382,11 @@ def _part(part: str) -> tuple[tuple[tuple[str, str], ...], frozenset[str]]:
     text = ">\n" + part + ">"  # the tag end the split took, and the one before the part
     found: list[tuple[str, str]] = []
     texts: set[str] = set()
-    for tag, attributes in set(_TAG.findall(text)):
-        if not attributes and tag.lower() not in _FOREIGN_ELEMENTS:
-            continue  # <td>, <tr>, <p>: most tags of a table-heavy page
+    # Tags with attributes, and foreign elements without (<td>, <tr>, <p>: most tags of a
+    # table-heavy page have none, and nothing to look at).
+    tags = set(_TAG_WITH_ATTRIBUTES.findall(text))
+    tags.update((tag, "") for tag in _BARE_FOREIGN.findall(text))
+    for tag, attributes in tags:
         problems, values = _tag_findings(tag.lower(), attributes)
         found += problems
         texts.update(values)
@@ -519,6 +548,39 @@ def _theme_inline_scripts(site: Path) -> set[str]:
     return {_SCOPE.sub("", body) for body in markup.inline_scripts}
 
 
+@dataclass(frozen=True)
+class _Known:
+    """Texts every page of a kind holds (the shell's around a record page), looked at once:
+    as they are looked for (see :func:`_leak_findings`), and what is found in them."""
+
+    nodes: frozenset[str]
+    leaked: frozenset[str]  # private values
+    emails: frozenset[str]  # e-mail addresses, and phone numbers, standing in them
+    phones: frozenset[str]
+
+
+def _nodes(texts: set[str]) -> set[str]:
+    """Texts as the leak check reads them: without bidirectional isolates, and stripped."""
+    # (The isolates are looked for in all the texts at once: most pages have none.)
+    if _ISOLATE.search("".join(texts)) is None:
+        return {node.strip() for node in texts}
+    return {(node if node.isascii() else node.translate(_BIDI_ISOLATES)).strip() for node in texts}
+
+
+def _known(texts: set[str], private: Mapping[str, str]) -> _Known:
+    nodes = _nodes(texts)
+    words = "\n".join(nodes)
+    return _Known(
+        nodes=frozenset(nodes),
+        leaked=frozenset(filter(private.__contains__, nodes)),
+        emails=frozenset(_EMAIL.findall(words)),
+        phones=frozenset(found.strip() for found in _PHONE.findall(words)),
+    )
+
+
+_NOTHING_KNOWN = _Known(frozenset(), frozenset(), frozenset(), frozenset())
+
+
 def _leak_findings(
     name: str,
     texts: set[str],
@@ -526,31 +588,30 @@ def _leak_findings(
     private: Mapping[str, str],
     emails: set[str],
     secrets: list[str],
+    known: _Known = _NOTHING_KNOWN,
 ) -> list[Finding]:
-    """Private values among ``texts`` (text nodes, attribute values, cells, JSON strings),
-    e-mails and phone numbers inside them, and credentials anywhere in ``text``."""
+    """Private values among ``texts`` (text nodes, attribute values, cells, JSON strings) and
+    the ``known`` ones, e-mails and phone numbers inside them, and credentials anywhere in
+    ``text``."""
     findings = []
     if private:
         # Values stand whole in a cell, a text node or an attribute; e-mails and phone
         # numbers may also stand inside a sentence, so they are looked for as words too.
-        # (The isolates are looked for in all the texts at once: most pages have none.)
-        if _ISOLATE.search("".join(texts)) is None:
-            nodes = {node.strip() for node in texts}
-        else:
-            nodes = {
-                (node if node.isascii() else node.translate(_BIDI_ISOLATES)).strip()
-                for node in texts
-            }
+        nodes = _nodes(texts)
+        if known.nodes:
+            nodes -= known.nodes
         # (Not ``nodes & private.keys()``: that copies the keys, tens of thousands, each time.)
-        leaked = set(filter(private.__contains__, nodes))
+        leaked = set(filter(private.__contains__, nodes)) | known.leaked
         findings += [
             Finding(name, "personal or internal value", _origin(value, private))
             for value in sorted(leaked)
         ]
         # E-mails and phone numbers may stand inside a sentence: looked for in all the texts at
-        # once (one pass of each pattern a page), and reported in the order of their values.
+        # once (one pass of each pattern a page; neither crosses a line), and reported in the
+        # order of their values.
         words = "\n".join(nodes)
-        for email in sorted(set(_EMAIL.findall(words))) if "@" in words else ():
+        addresses = set(_EMAIL.findall(words)) if "@" in words else set()
+        for email in sorted(addresses | known.emails):
             if email.lower() in emails and email not in leaked:
                 leaked.add(email)
                 origin = private.get(email) or next(
@@ -558,7 +619,7 @@ def _leak_findings(
                     "",
                 )
                 findings.append(Finding(name, "personal e-mail", _origin(email, {email: origin})))
-        for phone in sorted({found.strip() for found in _PHONE.findall(words)}):
+        for phone in sorted({found.strip() for found in _PHONE.findall(words)} | known.phones):
             if phone in private and phone not in leaked:
                 leaked.add(phone)
                 findings.append(Finding(name, "personal phone number", _origin(phone, private)))
@@ -576,3 +637,222 @@ def _origin(value: str, private: Mapping[str, str]) -> str:
     """The value, masked, and the column and cell it came from (``Clients.email, Clients!F4``)."""
     where = private.get(value, "")
     return shown_value(value, personal=True) + (f" from {where}" if where else "")
+
+
+# A record page written into the theme's shell (see shell.py) is the shell around its own title,
+# first heading, address and article. The shell is read once, with placeholders for those parts;
+# each page's article is read alone, in a small page whose elements around it are those the
+# shell has there, so that the parser is in the same state where the article starts; what it
+# must come back to where the article ends is checked (see _ShellView.article).
+_HOLE_TITLE, _HOLE_ID, _HOLE_URL = "ab0title0hole", "ab0id0hole", "ab0url0hole"
+# A title as the renderer writes it (HTML-escaped text); an address and a heading's id.
+_PAGE_TITLE = re.compile(r'(?:[^<>"&\x00-\x1f\x7f]|&(?:amp|lt|gt|quot|#39|#x27);)+')
+_PAGE_NAME = re.compile(r"[^\"'<>&\s\\\x00-\x1f\x7f]*")
+# Tags an article could use to reach the elements outside it (their attributes go to the page's
+# own <html> and <body>): such a page is read whole.
+_OUTSIDE = re.compile(r"<\s*/?\s*(?:html|head|body|frameset)\b", re.IGNORECASE)
+# After the article: a paragraph with a text, and a form (a paragraph put anywhere but after the
+# article, or a text in an element left open by it, or a form it left open, shows).
+_PROBE = "<p>x</p><form></form>"
+
+
+class _ShellView:
+    """The shell of a site's record pages, read once for all of them."""
+
+    def __init__(self, shell: Shell) -> None:
+        self.shell = shell
+        self.ready = False  # the shell read (on the first page looked at)
+        self.usable = False  # and its pages can be read this way
+        self.skip = re.compile(
+            re.escape(shell.skip_to(_HOLE_ID)).replace(_HOLE_ID, r"([^\"'<>&\s]*)")
+        )
+
+    def _read(self, allowed_inline: set[str]) -> None:
+        """Read the shell: the elements around its article, and its texts but for the page's
+        own parts; whether its pages can be read this way."""
+        from selectolax.lexbor import LexborHTMLParser
+
+        self.ready = True
+        self.allowed_inline = allowed_inline
+        before, after = self.shell.around(_HOLE_TITLE, _HOLE_ID, _HOLE_URL)
+        if before.lstrip()[:15].lower() != "<!doctype html>" or before.rstrip()[-1:] != ">":
+            return
+        # Where the article goes: within an element, the parser in its usual state there.
+        tree = LexborHTMLParser(before + _PROBE + after)
+        parents = [
+            probe.parent
+            for probe in tree.css("p")
+            if probe.parent is not None
+            and [child.tag for child in _elements(probe.parent) or []] == ["p", "form"]
+            and _probed(probe.parent)
+        ]
+        if len(parents) != 1:
+            return
+        chain: list[str] = []
+        node: Any = parents[0]
+        while node is not None and node.tag != "-document":
+            chain.append(node.tag or "")
+            node = node.parent
+        closing = f"</{chain[0]}>"
+        if len(chain) < 3 or chain[-2:] != ["body", "html"]:
+            return
+        if not after.lstrip().startswith(closing):
+            return
+        self.chain = chain  # the article's parent, its parent, ... <html>
+        self.prefix = "<!DOCTYPE html><html><head></head>" + "".join(
+            f"<{tag}>" for tag in reversed(chain[:-1])
+        )
+        self.suffix = after[: after.index(closing) + len(closing)] + _PROBE
+        # The shell: nothing wrong in it, its parts but the page's own the same on every page.
+        found = self._texts(before + after)
+        if found is None:
+            return
+        self.constant, self.variable, self.tags = found
+        # Another title, heading and address (spaces, references): the same but for them.
+        title, first, url = "Ab &amp; C&lt;o&gt; d'x", "ab-\u00e9_2", "a/b-c_d.e~f%20g.html"
+        probed = self._texts("".join(self.shell.around(title, first, url)))
+        shown = html.unescape(title)
+        filled = {_filled(text, shown, first, url) for text in self.variable}
+        self.usable = probed is not None and probed[0] == self.constant | filled
+
+    def _texts(self, page: str) -> tuple[set[str], set[str], list[tuple[str, str]]] | None:
+        """The texts of the shell around no article: those without a placeholder, those with
+        one, and the tags with one; None if the scan finds anything in it, or a placeholder
+        stands where it is not a text or a value (a title in a tag, anything in a script)."""
+        from selectolax.lexbor import LexborHTMLParser
+
+        canonical = _COMMENT.sub("", LexborHTMLParser(page).html or "")
+        markup = _Markup("", self.allowed_inline)
+        markup.read_canonical(canonical)
+        if markup.findings:
+            return None
+        bare = _RAW_TEXT.sub(r"\1\3", canonical)
+        holes = (_HOLE_TITLE, _HOLE_ID, _HOLE_URL)
+        if any(canonical.count(hole) != bare.count(hole) for hole in holes):
+            return None
+        tags = []
+        for found in _TAG.finditer(bare):
+            if _HOLE_TITLE in found[0]:
+                return None
+            if _HOLE_ID in found[0] or _HOLE_URL in found[0]:
+                tags.append((found[1].lower(), found[2]))
+        variable = {text for text in markup.texts if any(hole in text for hole in holes)}
+        return markup.texts - variable, variable, tags
+
+    def look(self, scanner: Scanner, name: str, page: str, url: str) -> list[Finding] | None:
+        """The findings in the record page ``name`` at ``url``, if it is the shell around its
+        own title, first heading and article; None if not (it is then read whole)."""
+        if not self.ready:
+            self._read(scanner.allowed_inline)
+            self.known = _known(self.constant, scanner.private) if self.usable else _NOTHING_KNOWN
+        if not self.usable or not _PAGE_NAME.fullmatch(url):
+            return None
+        skip = self.skip.search(page)
+        if skip is None:
+            return None
+        first = skip[1]
+        # The title: where the shell has it, up to the text that follows it there.
+        shown = self.shell.around(_HOLE_TITLE, first, url)[0]
+        start = shown.index(_HOLE_TITLE)
+        follows = shown[start + len(_HOLE_TITLE) : shown.find("<", start)]
+        end = page.find("<", start)
+        if end < 0 or not page.startswith(shown[:start]):
+            return None
+        title = page[start:end]
+        if not title.endswith(follows):
+            return None
+        title = title[: len(title) - len(follows)]
+        if not _PAGE_TITLE.fullmatch(title):
+            return None
+        before, after = self.shell.around(title, first, url)
+        if (
+            len(page) < len(before) + len(after)
+            or not page.startswith(before)
+            or not page.endswith(after)
+        ):
+            return None
+        markup = self.article(name, page[len(before) : len(page) - len(after)])
+        if markup is None:
+            return None
+        shown_title = html.unescape(title)
+        for tag, attributes in self.tags:
+            problems, _ = _tag_findings(tag, _filled(attributes, shown_title, first, url))
+            if problems:
+                return None  # (a relative address has none): read whole, in the page's order
+        texts = markup.texts
+        texts.update(_filled(text, shown_title, first, url) for text in self.variable)
+        return markup.findings + _leak_findings(
+            name, texts, page, scanner.private, scanner.emails, scanner.secrets, self.known
+        )
+
+    def article(self, name: str, article: str) -> _Markup | None:
+        """The article read in a page of its own, with the shell's elements around it; None if
+        it reaches outside itself: it leaves an element open, closes one it did not open, or
+        leaves a text, a comment or a tag running over the rest of the page."""
+        from selectolax.lexbor import LexborHTMLParser
+
+        if _OUTSIDE.search(article):
+            return None
+        tree = LexborHTMLParser(self.prefix + article + self.suffix)
+        # Each element down to the article's parent holds the next one only; the parent holds
+        # the article and the probe, as written.
+        node = tree.root
+        if node is None or [child.tag for child in _elements(node) or []] != ["head", "body"]:
+            return None
+        parent: Any = node.last_child  # <body>
+        for level in range(len(self.chain) - 2, 0, -1):
+            children = _elements(parent)
+            wanted = [self.chain[level - 1]] if level > 1 else [self.chain[0], "p", "form"]
+            if children is None or [child.tag for child in children] != wanted:
+                return None
+            if level > 1:
+                parent = children[0]
+        if not _probed(parent):
+            return None
+        markup = _Markup(name, self.allowed_inline)
+        markup.read_canonical(tree.html or "")
+        markup.texts.discard("x")
+        return markup
+
+
+def _filled(text: str, title: str, first: str, url: str) -> str:
+    """A text of the shell with a page's own title, first heading and address."""
+    return text.replace(_HOLE_TITLE, title).replace(_HOLE_ID, first).replace(_HOLE_URL, url)
+
+
+def _probed(parent: Any) -> bool:
+    """Whether the last two elements of ``parent`` are the probe as written: a paragraph of one
+    text (no element put back around it) and an empty form (none was left open)."""
+    children = _elements(parent)
+    if children is None or len(children) < 2:
+        return False
+    probe, form = children[-2:]
+    text = probe.child
+    return (
+        probe.tag == "p"
+        and form.tag == "form"
+        and form.child is None
+        and text is not None
+        and text.tag == "-text"
+        and text.next is None
+        and text.text_content == "x"
+        and not probe.attributes
+        and not form.attributes
+    )
+
+
+def _elements(node: Any) -> list[Any] | None:
+    """A parsed element's child elements; None if it also holds a comment or a text (but
+    spaces)."""
+    children = []
+    child = node.child
+    while child is not None:
+        if child.tag == "-text":
+            if (child.text_content or "").strip():
+                return None
+        elif child.tag == "-comment":
+            return None
+        else:
+            children.append(child)
+        child = child.next
+    return children

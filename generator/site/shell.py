@@ -274,7 +274,11 @@ class Shell:
 
     @staticmethod
     def _skip(article: Article) -> str:
-        first = article.toc[0]["id"] if article.toc else ""
+        return Shell.skip_to(article.toc[0]["id"] if article.toc else "")
+
+    @staticmethod
+    def skip_to(first: str) -> str:
+        """The theme's link to the content, to the heading ``first``."""
         return f'<a href="#{first}" class="md-skip">'
 
     @staticmethod
@@ -306,11 +310,15 @@ class Shell:
 
     def page(self, article: Article, url: str) -> str:
         """Another record's page: this shell with its title, its links and its article."""
-        before = self.before_title + article.title + self.between + article.title
-        before = (before + self.before_article).replace(self.skip, Shell._skip(article), 1)
-        return (
-            _moved(before, self.url, url) + article.body + _moved(self.after_article, self.url, url)
-        )
+        before, after = self.around(article.title, article.toc[0]["id"] if article.toc else "", url)
+        return before + article.body + after
+
+    def around(self, title: str, first: str, url: str) -> tuple[str, str]:
+        """What stands before and after the article of the record page at ``url`` whose title
+        is ``title`` (as HTML) and whose first heading is ``first``."""
+        before = self.before_title + title + self.between + title
+        before = (before + self.before_article).replace(self.skip, Shell.skip_to(first), 1)
+        return _moved(before, self.url, url), _moved(self.after_article, self.url, url)
 
 
 def _moved(text: str, old: str, new: str) -> str:
