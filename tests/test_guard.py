@@ -398,3 +398,16 @@ def test_every_dossier_of_a_build_is_read_in_its_shell(
         before = shelled.in_shell
         assert shelled.look(name, changed) == whole.look(name, changed) != []
         assert shelled.in_shell == before
+
+
+def test_the_scan_of_a_whole_site_reads_its_dossiers_in_their_shell_with_the_same_findings(
+    in_shell: tuple[Path, object, dict[str, str]], tmp_path: Path
+) -> None:
+    site, shell, pages = in_shell
+    copy = _copy(site, tmp_path)
+    name = sorted(pages)[2]
+    page = (copy / name).read_text(encoding="utf-8")
+    (copy / name).write_text(page.replace("</h1>", "</h1><p>pat@acme.example</p>", 1))
+    found = scan(copy, _PRIVATE, records=(shell, pages))  # type: ignore[arg-type]
+    assert found == scan(copy, _PRIVATE)
+    assert [(finding.file, finding.what) for finding in found] == [(name, "personal or internal value")]

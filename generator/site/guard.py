@@ -219,15 +219,19 @@ def scan(
     private: Mapping[str, str] | Iterable[str],
     secrets: Iterable[str] = (),
     advance: Callable[[int, int], None] | None = None,
+    records: tuple[Shell, Mapping[str, str]] | None = None,
 ) -> list[Finding]:
     """Every finding in the files of ``site``: foreign scripts, handlers, bad links, leaks.
 
     ``private`` maps each value that must not be published to where it came from
     (``Clients.email, Clients!F4``), or is just the values. ``advance(done, total)`` hears how
-    many files are scanned (see :func:`scan_files`).
+    many files are scanned (see :func:`scan_files`). ``records``: the shell the site's record
+    pages were written into, and those pages (see :meth:`Scanner.know_shell`).
     """
     scanner = Scanner(private, secrets)
     scanner.allow_theme(site)
+    if records is not None:
+        scanner.know_shell(*records)
     return scan_files(scanner, site, [site / name for name in site_files(site)], advance)
 
 
@@ -574,8 +578,14 @@ def _known(texts: set[str], private: Mapping[str, str]) -> _Known:
         nodes=frozenset(nodes),
         leaked=frozenset(filter(private.__contains__, nodes)),
         emails=frozenset(_EMAIL.findall(words)),
-        phones=frozenset(found.strip() for found in _PHONE.findall(words)),
+        phones=frozenset(found.strip() for found in _PHONE.findall(_long(nodes))),
     )
+
+
+def _long(nodes: set[str]) -> str:
+    """The texts that may hold a phone number (one is eight characters at least), a line each:
+    most of a page's are short numbers, of its tables and pictures."""
+    return "\n".join([node for node in nodes if len(node) >= 8])
 
 
 _NOTHING_KNOWN = _Known(frozenset(), frozenset(), frozenset(), frozenset())
@@ -619,7 +629,8 @@ def _leak_findings(
                     "",
                 )
                 findings.append(Finding(name, "personal e-mail", _origin(email, {email: origin})))
-        for phone in sorted({found.strip() for found in _PHONE.findall(words)} | known.phones):
+        phones = {found.strip() for found in _PHONE.findall(_long(nodes))} | known.phones
+        for phone in sorted(phones):
             if phone in private and phone not in leaked:
                 leaked.add(phone)
                 findings.append(Finding(name, "personal phone number", _origin(phone, private)))
