@@ -410,4 +410,6 @@ def test_the_scan_of_a_whole_site_reads_its_dossiers_in_their_shell_with_the_sam
     (copy / name).write_text(page.replace("</h1>", "</h1><p>pat@acme.example</p>", 1))
     found = scan(copy, _PRIVATE, records=(shell, pages))  # type: ignore[arg-type]
     assert found == scan(copy, _PRIVATE)
-    assert [(finding.file, finding.what) for finding in found] == [(name, "personal or internal value")]
+    assert [(finding.file, finding.what) for finding in found] == [
+        (name, "personal or internal value")
+    ]
