@@ -264,7 +264,6 @@ class _LanguageBuild:
                     shell = True
                 except ShellError:
                     shell = False  # a theme or setting the renderer does not know
-                    written = None
                 # docs/ holds every generated page as it was rendered, whoever built it.
                 folders: set[str] = set()
                 for name in [*staged.records, *staged.held]:

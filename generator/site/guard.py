@@ -678,13 +678,13 @@ class _ShellView:
             re.escape(shell.skip_to(_HOLE_ID)).replace(_HOLE_ID, r"([^\"'<>&\s]*)")
         )
 
-    def _read(self, allowed_inline: set[str]) -> None:
+    def _read(self, scanner: Scanner) -> None:
         """Read the shell: the elements around its article, and its texts but for the page's
-        own parts; whether its pages can be read this way."""
+        own parts, as ``scanner`` looks at them; whether its pages can be read this way."""
         from selectolax.lexbor import LexborHTMLParser
 
         self.ready = True
-        self.allowed_inline = allowed_inline
+        self.allowed_inline = scanner.allowed_inline
         before, after = self.shell.around(_HOLE_TITLE, _HOLE_ID, _HOLE_URL)
         if before.lstrip()[:15].lower() != "<!doctype html>" or before.rstrip()[-1:] != ">":
             return
@@ -725,6 +725,8 @@ class _ShellView:
         shown = html.unescape(title)
         filled = {_filled(text, shown, first, url) for text in self.variable}
         self.usable = probed is not None and probed[0] == self.constant | filled
+        if self.usable:
+            self.known = _known(self.constant, scanner.private)
 
     def _texts(self, page: str) -> tuple[set[str], set[str], list[tuple[str, str]]] | None:
         """The texts of the shell around no article: those without a placeholder, those with
@@ -754,8 +756,7 @@ class _ShellView:
         """The findings in the record page ``name`` at ``url``, if it is the shell around its
         own title, first heading and article; None if not (it is then read whole)."""
         if not self.ready:
-            self._read(scanner.allowed_inline)
-            self.known = _known(self.constant, scanner.private) if self.usable else _NOTHING_KNOWN
+            self._read(scanner)
         if not self.usable or not _PAGE_NAME.fullmatch(url):
             return None
         skip = self.skip.search(page)

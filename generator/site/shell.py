@@ -50,6 +50,11 @@ class Article:
     hide: str = ""  # the front matter's hide list, as written: it must be the shell's
 
     @property
+    def first(self) -> str:
+        """The id of the article's first heading (its title's), which the theme links to."""
+        return self.toc[0]["id"] if self.toc else ""
+
+    @property
     def headings(self) -> tuple[tuple[int, str, str], ...]:
         """Every heading below the title, which the theme lists in the page's contents."""
         found: list[tuple[int, str, str]] = []
@@ -273,10 +278,6 @@ class Shell:
     skip: str  # the theme's "skip to content" link, to the first heading
 
     @staticmethod
-    def _skip(article: Article) -> str:
-        return Shell.skip_to(article.toc[0]["id"] if article.toc else "")
-
-    @staticmethod
     def skip_to(first: str) -> str:
         """The theme's link to the content, to the heading ``first``."""
         return f'<a href="#{first}" class="md-skip">'
@@ -295,7 +296,7 @@ class Shell:
         if title_at < 0 or shown_at < 0 or head.count(article.title) != 2:
             raise ShellError("the page's title is not where the theme puts it")
         start = title_at + len("<title>")
-        skip = Shell._skip(article)
+        skip = Shell.skip_to(article.first)
         if head.count(skip) != 1:
             raise ShellError("the theme's link to the content is not where it was")
         return Shell(
@@ -310,7 +311,7 @@ class Shell:
 
     def page(self, article: Article, url: str) -> str:
         """Another record's page: this shell with its title, its links and its article."""
-        before, after = self.around(article.title, article.toc[0]["id"] if article.toc else "", url)
+        before, after = self.around(article.title, article.first, url)
         return before + article.body + after
 
     def around(self, title: str, first: str, url: str) -> tuple[str, str]:
