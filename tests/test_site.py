@@ -485,6 +485,26 @@ def test_languages_through_the_shell_equal_languages_built_by_mkdocs(
     assert "cs/clients/C00002.html" in built[1]
 
 
+@pytest.mark.parametrize(
+    ("text", "moved"),
+    [
+        ('<a href="../cs/clients/C1.html">', '<a href="../cs/clients/C9.html">'),
+        ('<link href="clients/C1.html">', '<link href="clients/C9.html">'),
+        (
+            '"clients/C1.html" and "/x/clients/C1.html"',
+            '"clients/C9.html" and "/x/clients/C9.html"',
+        ),
+        ('"xclients/C1.html"', '"xclients/C1.html"'),  # another page's name ends so
+        ('"clients/C1.html#top"', '"clients/C1.html#top"'),  # a link into it stays
+        ('"clients/C1.html', '"clients/C1.html'),
+    ],
+)
+def test_a_record_page_s_links_to_itself_point_at_the_new_record(text: str, moved: str) -> None:
+    from generator.site.shell import _moved
+
+    assert _moved(text, "clients/C1.html", "clients/C9.html") == moved
+
+
 def test_the_shell_takes_only_the_markdown_it_knows() -> None:
     from generator.site.shell import Unsupported, convert
 
