@@ -450,11 +450,14 @@ def test_a_big_synthetic_site_through_the_shell_equals_mkdocs(
     assert len([name for name in built[1] if name.startswith("clients/")]) == 2501
 
 
+@pytest.mark.parametrize("languages", [("en",), ("en", "cs")])
 def test_a_theme_the_shell_does_not_know_builds_every_page_with_mkdocs(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, languages: tuple[str, ...]
 ) -> None:
     # With permalinks on, MkDocs' headings differ from the renderer's: the shell's own page
-    # shows it, and every dossier is built by MkDocs instead; the site is still whole.
+    # shows it, and every dossier is built by MkDocs instead; the site is still whole, in
+    # every language (a language other than the default keeps its dossiers' Markdown only
+    # until then), and docs/ holds every generated page.
     built = []
     for name, record_pages in (("mkdocs", False), ("shell", True)):
         _through(record_pages, monkeypatch)
@@ -463,9 +466,26 @@ def test_a_theme_the_shell_does_not_know_builds_every_page_with_mkdocs(
         config.write_text(
             config.read_text(encoding="utf-8").replace("permalink: false", "permalink: true")
         )
-        build(project, DEMO)
-        built.append(tree_digest(project / "site"))
+        build(project, DEMO, languages=languages)
+        built.append((tree_digest(project / "site"), tree_digest(project / "docs")))
     assert built[0] == built[1]
+    assert f"{languages[-1]}/clients/C00002.html".removeprefix("en/") in built[1][0]
+    assert "clients/C00002.md" in built[1][1]
+
+
+def test_the_languages_docs_hold_every_generated_page_whoever_built_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Through the shell, the default language's dossiers are still written into docs/, as
+    # MkDocs would have read them (the other languages' pages are not kept).
+    built = []
+    for name, record_pages in (("mkdocs", False), ("shell", True)):
+        _through(record_pages, monkeypatch)
+        project = make_project(tmp_path / name)
+        build(project, DEMO, languages=("en", "cs"))
+        built.append(tree_digest(project / "docs"))
+    assert built[0] == built[1]
+    assert len([name for name in built[1] if name.startswith("clients/")]) == 61
 
 
 def test_languages_through_the_shell_equal_languages_built_by_mkdocs(
