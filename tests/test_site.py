@@ -456,8 +456,7 @@ def test_a_theme_the_shell_does_not_know_builds_every_page_with_mkdocs(
 ) -> None:
     # With permalinks on, MkDocs' headings differ from the renderer's: the shell's own page
     # shows it, and every dossier is built by MkDocs instead; the site is still whole, in
-    # every language (a language other than the default keeps its dossiers' Markdown only
-    # until then), and docs/ holds every generated page.
+    # every language, and docs/ holds every generated page.
     built = []
     for name, record_pages in (("mkdocs", False), ("shell", True)):
         _through(record_pages, monkeypatch)

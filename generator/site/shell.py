@@ -328,7 +328,7 @@ def _moved(text: str, old: str, new: str) -> str:
     if not old or old not in text:
         return text
     # The address first, its neighbours after: a pattern that starts with a lookbehind is tried
-    # at every character (a dossier's shell, 20 times slower).
+    # at every character (a dossier's shell: 396 us against 27 us).
     link = re.escape(old)
     return re.sub(rf'{link}(?<=["/]{link})(?=")', new.replace("\\", "\\\\"), text)
 
