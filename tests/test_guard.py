@@ -315,6 +315,9 @@ _INSERTED = [
     ('<a href="javascript:alert(1)">x</a>', True, True),
     ("<script>alert(1)</script>", True, True),
     ('<iframe src="x"></iframe><embed><base href="x">', True, True),
+    ('<IFRAME SRC="x"></IFRAME><EmBeD><Base HREF="x">', True, True),
+    # Names are blind to case in ASCII only: to a browser, these are elements of their own.
+    ("<\u0131frame></\u0131frame><ba\u017fe>", True, False),
     ("<img src=x onerror=alert(1)>", True, True),
     ("<svg><p>x</p></svg>", True, False),
     ("<math><mi>x</mi></math>", True, False),
@@ -333,6 +336,7 @@ _INSERTED = [
     ("<table><tr><td>x", False, False),
     ("<li><div><li></li></div></li>", False, False),
     ('<body onload="alert(1)">', False, True),
+    ('<BODY ONLOAD="alert(1)">', False, True),
     ("<frameset>", False, False),
 ]
 

@@ -307,6 +307,18 @@ _FOREIGN_ELEMENTS = frozenset({"iframe", "frame", "frameset", "object", "embed",
 _SAFE_DATA = re.compile(r"^data:image/(?:png|gif|jpeg|webp)[;,]", re.IGNORECASE)
 _BIDI_ISOLATES = str.maketrans("", "", "\u2066\u2067\u2068\u2069")
 _ISOLATE = re.compile("[\u2066-\u2069]")
+
+
+def _any_case(*names: str) -> str:
+    """A pattern for any of ``names`` (element names) in any case, as HTML reads them.
+
+    HTML's names are blind to case in ASCII only (a browser takes ``<ıframe>`` for an element
+    of its own). ``re.IGNORECASE`` also takes "ı", "İ", "ſ" and "K" for ASCII letters, and folds
+    every character the engine tries: over a dossier, letters in brackets take 0.7x its time."""
+    spelled = ("".join(f"[{char}{char.upper()}]" for char in name) for name in names)
+    return "(?:" + "|".join(spelled) + ")"
+
+
 # Patterns over the parser's canonical serialization (see _Markup): attribute values always in
 # double quotes with '"', '<', '>' and '&' escaped, text with '<' and '&' escaped.
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -315,7 +327,7 @@ _RAW_TEXT = re.compile(r"(<(script|style)\b[^>]*>).*?(</\2>)", re.IGNORECASE | r
 _TAG = re.compile(r"<([a-zA-Z][^\s/>]*)((?:\s+[^\s=>/]+(?:=\"[^\"]*\")?)*)\s*/?>")
 _TAG_WITH_ATTRIBUTES = re.compile(r"<([a-zA-Z][^\s/>]*)((?:\s+[^\s=>/]+(?:=\"[^\"]*\")?)+)\s*/?>")
 _BARE_FOREIGN = re.compile(
-    "<((?i:" + "|".join(sorted(_FOREIGN_ELEMENTS, key=len, reverse=True)) + r"))\s*/?>"
+    "<(" + _any_case(*sorted(_FOREIGN_ELEMENTS, key=len, reverse=True)) + r")\s*/?>"
 )
 _ATTRIBUTE = re.compile(r"([^\s=>/]+)(?:=\"([^\"]*)\")?")
 _VALUE = re.compile(r"=\"([^\"]*)\"")
@@ -341,12 +353,20 @@ class _Markup:
 
         self.read_canonical(LexborHTMLParser(text).html or "")
 
-    def read_canonical(self, canonical: str) -> None:
-        """Look at a page in the parser's serialization."""
+    def read_canonical(self, canonical: str, alone: bool = False) -> None:
+        """Look at a page in the parser's serialization. ``alone``: a page that repeats no
+        other's parts (a record page's article): read in one piece, and part by part only if
+        something is found in it, for the same findings (0.85x the time of parts over a dossier)."""
         canonical = _COMMENT.sub("", canonical)
         for attributes, body in _SCRIPT.findall(canonical):
             self._script(attributes, body)
         canonical = _RAW_TEXT.sub(r"\1\3", canonical)  # script and style bodies are not text
+        if alone:
+            # (No tag and no text crosses a split, so the whole holds the parts' tags and texts.)
+            found, texts = _part.__wrapped__(canonical)
+            if not found:
+                self.texts |= texts
+                return
         # In the canonical form a ">" ends a tag (one in a value or a text is escaped), so the
         # text splits after ">\n" into parts that cut no tag and no text. The theme's parts
         # repeat on every page: each distinct short part is looked at once in a scan.
@@ -661,7 +681,7 @@ _PAGE_TITLE = re.compile(r'(?:[^<>"&\x00-\x1f\x7f]|&(?:amp|lt|gt|quot|#39|#x27);
 _PAGE_NAME = re.compile(r"[^\"'<>&\s\\\x00-\x1f\x7f]*")
 # Tags an article could use to reach the elements outside it (their attributes go to the page's
 # own <html> and <body>): such a page is read whole.
-_OUTSIDE = re.compile(r"<\s*/?\s*(?:html|head|body|frameset)\b", re.IGNORECASE)
+_OUTSIDE = re.compile(r"<\s*/?\s*" + _any_case("html", "head", "body", "frameset") + r"\b")
 # After the article: a paragraph with a text, and a form (a paragraph put anywhere but after the
 # article, or a text in an element left open by it, or a form it left open, shows).
 _PROBE = "<p>x</p><form></form>"
@@ -822,7 +842,7 @@ class _ShellView:
         if not _probed(parent):
             return None
         markup = _Markup(name, self.allowed_inline)
-        markup.read_canonical(tree.html or "")
+        markup.read_canonical(tree.html or "", alone=True)
         markup.texts.discard("x")
         return markup
 
