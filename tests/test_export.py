@@ -11,6 +11,7 @@ import zipfile
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -20,7 +21,7 @@ from generator.cli import cli
 from generator.config import Config
 from generator.contract.schema import load_schema
 from generator.csvfile import neutralised
-from generator.downloads.export import downloads, kpis_workbook
+from generator.downloads.export import downloads, kpis_workbook, manager_workbook, xlsxwriter_book
 from generator.downloads.xlsx import TableWorkbook
 from generator.kpi import compute
 from generator.model import build_model
@@ -349,10 +350,12 @@ def test_a_spreadsheet_program_opens_the_workbook(
         pytest.skip(
             "LibreOffice is not installed here (apt-get install libreoffice-calc); CI runs it"
         )
-    # kpis.xlsx comes from xlsxwriter, a client's dossier from our own writer (xlsx.py).
-    paths = [tmp_path / "kpis.xlsx", tmp_path / "C00002.xlsx"]
+    # kpis.xlsx comes from xlsxwriter; a manager's review (with its charts) and a client's
+    # dossier from our own writer (xlsx.py).
+    paths = [tmp_path / "kpis.xlsx", tmp_path / "M004.xlsx", tmp_path / "C00002.xlsx"]
     paths[0].write_bytes(demo_files["kpis.xlsx"])  # type: ignore[arg-type]
-    paths[1].write_bytes(demo_files["clients/C00002.xlsx"])  # type: ignore[arg-type]
+    paths[1].write_bytes(demo_files["managers/M004.xlsx"])  # type: ignore[arg-type]
+    paths[2].write_bytes(demo_files["clients/C00002.xlsx"])  # type: ignore[arg-type]
     result = subprocess.run(
         [
             office,
@@ -399,3 +402,121 @@ def test_dossier_tables_as_csv_match_the_pages(demo_files: dict[str, str | bytes
         "kind",
         "status",
     ]  # internal summaries stay out
+
+
+def _workbook_as_read(content: bytes) -> dict[str, Any]:
+    """What openpyxl reads of a workbook: every cell with its format, every sheet's layout and
+    print setup, the conditional formats and the charts."""
+    book = _book(content)
+    seen: dict[str, Any] = {"sheets": book.sheetnames}
+    for sheet in book.worksheets:
+        widths = {
+            column: dimension.width
+            for dimension in sheet.column_dimensions.values()
+            if dimension.customWidth
+            for column in range(dimension.min, dimension.max + 1)
+        }
+        setup = sheet.page_setup
+        seen[sheet.title] = {
+            # Excel writes the hyphens of a date format escaped (yyyy\-mm\-dd): the same format.
+            "cells": [
+                [
+                    (
+                        cell.value,
+                        cell.number_format.replace("\\", ""),
+                        bool(cell.font.b),
+                        cell.fill.fgColor.rgb if cell.fill.fill_type else None,
+                        bool(cell.alignment.wrap_text),
+                        cell.border.left.style,
+                    )
+                    for cell in row
+                ]
+                for row in sheet.iter_rows()
+            ],
+            "layout": (sheet.freeze_panes, sheet.auto_filter.ref, widths, sheet.print_title_rows),
+            "print": (
+                setup.paperSize,
+                setup.orientation,
+                setup.fitToWidth in (None, 1),
+                setup.fitToHeight,
+                sheet.sheet_properties.pageSetUpPr.fitToPage,
+                sheet.oddHeader.left.text,
+                sheet.oddHeader.right.text,
+                sheet.oddFooter.center.text,
+            ),
+            "colours": [
+                (
+                    str(formats.sqref),
+                    [
+                        (
+                            r.type,
+                            r.operator,
+                            r.formula,
+                            r.dxf.font.color.rgb,
+                            r.dxf.fill.bgColor.rgb,
+                        )
+                        for r in formats.rules
+                    ],
+                )
+                for formats in sheet.conditional_formatting
+            ],
+        }
+    for sheet in book.chartsheets:
+        charts = sheet._charts  # noqa: SLF001 - openpyxl keeps loaded charts there
+        seen[sheet.title] = {
+            "print": (sheet.pageSetup.paperSize, sheet.pageSetup.orientation),
+            "header": sheet.oddHeader.left.text,
+            "charts": [
+                (
+                    chart.tagname,
+                    [c.tagname for c in chart._charts],  # noqa: SLF001 - bars and line
+                    chart.title.tx.rich.p[0].r[0].t,
+                    chart.x_axis.title.tx.rich.p[0].r[0].t,
+                    chart.y_axis.title.tx.rich.p[0].r[0].t,
+                    chart.y_axis.numFmt.formatCode,
+                    chart.legend.position,
+                    [
+                        (
+                            s.tx.v,
+                            (s.cat.numRef or s.cat.strRef).f,
+                            s.val.numRef.f,
+                        )
+                        for c in chart._charts  # noqa: SLF001
+                        for s in c.series
+                    ],
+                )
+                for chart in charts
+            ],
+        }
+    return seen
+
+
+def test_a_managers_workbook_is_the_same_through_both_writers() -> None:
+    """Managers' workbooks are written by our own writer (xlsx.py), for speed; kpis.xlsx by
+    xlsxwriter. The same manager's workbook through both reads back the same: every cell, format,
+    colour rule, print setting and chart."""
+    schema = load_schema()
+    model = build_model(validate(read(DEMO, schema.table_names), schema), "EUR")
+    kpis = compute(model, AS_OF)
+    for manager_id in ("M004", "M001"):
+        sales = [sale for sale in model.sales if sale.manager_id == manager_id]
+        ours = manager_workbook(model, kpis, manager_id, sales, Config(source="x"))
+        theirs = manager_workbook(
+            model, kpis, manager_id, sales, Config(source="x"), writer=xlsxwriter_book
+        )
+        read_ours, read_theirs = _workbook_as_read(ours), _workbook_as_read(theirs)
+        assert read_ours["sheets"] == read_theirs["sheets"]
+        for name in read_theirs["sheets"]:
+            assert read_ours[name] == read_theirs[name], (manager_id, name)
+        assert len(read_ours["Months chart"]["charts"]) == 1
+        assert read_ours["Months"]["colours"], "the attainment is coloured"
+        # A chart keeps a copy of what it shows, for programs that draw it before they
+        # read the sheet: the same numbers as the cells it names.
+        chart = _chart_xml(ours)[0]
+        # Our workbooks have no theme part: each series, the grid and the axes name their colour,
+        # or a program would draw them in none.
+        assert chart.count("<a:srgbClr") >= 4
+        assert chart.count("<c:ser>") == chart.count("<c:ser><c:idx") == 2
+        months = _book(ours)["Months"]
+        first_revenue = months["E2"].value
+        assert f"<c:v>{first_revenue!r}</c:v>" in chart

@@ -37,7 +37,16 @@ from ..kpi import (
 )
 from ..model import Client, Complaint, Contract, Model, Sale
 from ..paths import page_slug
-from .xlsx import PAGE_FOOTER, PORTRAIT_CHARACTERS, TableWorkbook, page_header, within_cell
+from .xlsx import (
+    PAGE_FOOTER,
+    PORTRAIT_CHARACTERS,
+    Chart,
+    Ratio,
+    Series,
+    TableWorkbook,
+    page_header,
+    within_cell,
+)
 
 KPI_KINDS = (("month", "Months"), ("quarter", "Quarters"), ("year", "Years"))
 _HEADERS = (
@@ -64,7 +73,8 @@ def _plain(value: Any) -> str:
 
 
 class _Book:
-    """An xlsxwriter workbook with our formats, in memory, that never turns text into code."""
+    """An xlsxwriter workbook with our formats, in memory, that never turns text into code:
+    kpis.xlsx. It takes the calls TableWorkbook takes (sheet, colour_against_one, chart_sheet)."""
 
     def __init__(self, title: str, as_of: date) -> None:
         import xlsxwriter
@@ -128,7 +138,7 @@ class _Book:
         elif isinstance(value, Decimal):
             # Rounded as kpis.csv rounds: sums in Excel then match it to the cent.
             sheet.write_number(row, column, float(cents(value)), self.money)
-        elif isinstance(value, _Ratio):
+        elif isinstance(value, Ratio):
             sheet.write_number(row, column, float(rounded_ratio(value.value)), self.ratio)
         elif isinstance(value, int):
             sheet.write_number(row, column, value)
@@ -138,16 +148,46 @@ class _Book:
         else:
             sheet.write_string(row, column, within_cell(str(value)))
 
+    def colour_against_one(self, sheet: Any, column: int, first: int, last: int) -> None:
+        """As TableWorkbook.colour_against_one."""
+        for criteria, colour in ((">=", self.good), ("<", self.bad)):
+            sheet.conditional_format(
+                first, column, last, column,
+                {"type": "cell", "criteria": criteria, "value": 1, "format": colour},
+            )  # fmt: skip
+
+    def chart_sheet(self, name: str, sheet: Any, chart: Chart) -> None:
+        """As TableWorkbook.chart_sheet."""
+        bars = self.book.add_chart({"type": "column"})
+        line = self.book.add_chart({"type": "line"})
+        for drawn, series in ((bars, chart.bars), (line, chart.line)):
+            drawn.add_series(
+                {
+                    "name": series.name,
+                    "categories": [
+                        sheet.name,
+                        chart.first,
+                        chart.category,
+                        chart.last,
+                        chart.category,
+                    ],
+                    "values": [sheet.name, chart.first, series.column, chart.last, series.column],
+                }
+            )
+        bars.combine(line)
+        bars.set_title({"name": literal(chart.title)})
+        bars.set_x_axis({"name": literal(chart.x_title)})
+        bars.set_y_axis({"name": literal(chart.y_title), "num_format": chart.number_format})
+        bars.set_legend({"position": "bottom"})
+        charts = self.book.add_chartsheet(name)
+        charts.set_paper(9)
+        charts.set_landscape()
+        charts.set_header(page_header(self.title))
+        charts.set_chart(bars)
+
     def close(self) -> bytes:
         self.book.close()
         return self.buffer.getvalue()
-
-
-class _Ratio:
-    """A share (attainment) written with a percent format."""
-
-    def __init__(self, value: Decimal) -> None:
-        self.value = value
 
 
 # What xlsxwriter takes for a reference to a cell in a chart's title or a series' name.
@@ -164,14 +204,17 @@ def _kpi_cells(row: KpiRow, model: Model) -> list[Any]:
     name = model.managers[row.manager_id].name if row.manager_id else ""
     return [
         row.scope, row.manager_id or "", name, row.period.label, row.revenue, row.revenue_target,
-        _Ratio(row.attainment) if row.attainment is not None else None, row.orders, row.average_order,
+        Ratio(row.attainment) if row.attainment is not None else None, row.orders, row.average_order,
         row.active_clients, row.new_clients, row.lost_clients, row.returns, row.overdue,
         row.forecast, row.active_clients_target, row.new_clients_target,
     ]  # fmt: skip
 
 
 def _kpi_sheets(
-    book: _Book, model: Model, rows_of: Callable[[str], list[KpiRow]], chart_title: str
+    book: _Book | TableWorkbook,
+    model: Model,
+    rows_of: Callable[[str], list[KpiRow]],
+    chart_title: str,
 ) -> None:
     for kind, name in KPI_KINDS:
         rows = rows_of(kind)
@@ -180,48 +223,36 @@ def _kpi_sheets(
         )
         if not rows:
             continue
-        last = len(rows)
-        sheet.conditional_format(
-            1, 6, last, 6, {"type": "cell", "criteria": ">=", "value": 1, "format": book.good}
+        book.colour_against_one(sheet, 6, 1, len(rows))  # the attainment
+        # The first scope's rows (the company's, or the manager's): its revenue and target.
+        scope = (rows[0].scope, rows[0].manager_id)
+        drawn = [n for n, row in enumerate(rows, start=1) if (row.scope, row.manager_id) == scope]
+        shown = [rows[n - 1] for n in drawn]
+        # On a sheet of its own: printed whole on one page, never split between pages or
+        # shrunk with the table beside it.
+        book.chart_sheet(
+            f"{name} chart",
+            sheet,
+            Chart(
+                title=f"{chart_title}: revenue against target",
+                x_title="Period",
+                y_title=f"Revenue ({model.base_currency})",
+                number_format="#,##0",
+                first=drawn[0],
+                last=drawn[-1],
+                category=3,
+                labels=[row.period.label for row in shown],
+                bars=Series("Revenue", 4, [float(cents(row.revenue)) for row in shown]),
+                line=Series(
+                    "Target",
+                    5,
+                    [
+                        None if row.revenue_target is None else float(cents(row.revenue_target))
+                        for row in shown
+                    ],
+                ),
+            ),
         )
-        sheet.conditional_format(
-            1, 6, last, 6, {"type": "cell", "criteria": "<", "value": 1, "format": book.bad}
-        )
-        company = [
-            index + 1
-            for index, row in enumerate(rows)
-            if row.scope == rows[0].scope and row.manager_id == rows[0].manager_id
-        ]
-        if company:
-            chart = book.book.add_chart({"type": "column"})
-            first, end = company[0], company[-1]
-            chart.add_series(
-                {
-                    "name": "Revenue",
-                    "categories": [sheet.name, first, 3, end, 3],
-                    "values": [sheet.name, first, 4, end, 4],
-                }
-            )
-            target = book.book.add_chart({"type": "line"})
-            target.add_series(
-                {
-                    "name": "Target",
-                    "categories": [sheet.name, first, 3, end, 3],
-                    "values": [sheet.name, first, 5, end, 5],
-                }
-            )
-            chart.combine(target)
-            chart.set_title({"name": literal(f"{chart_title}: revenue against target")})
-            chart.set_x_axis({"name": "Period"})
-            chart.set_y_axis({"name": f"Revenue ({model.base_currency})", "num_format": "#,##0"})
-            chart.set_legend({"position": "bottom"})
-            # On a sheet of its own: printed whole on one page, never split between pages or
-            # shrunk with the table beside it.
-            charts = book.book.add_chartsheet(f"{name} chart")
-            charts.set_paper(9)
-            charts.set_landscape()
-            charts.set_header(page_header(book.title))
-            charts.set_chart(chart)
 
 
 def kpis_workbook(model: Model, kpis: Kpis, insights: Insights | None = None) -> bytes:
@@ -244,7 +275,7 @@ def _scope_cells(model: Model, view: ScopeView) -> list[Any]:
     return [view.scope, view.manager_id or "", name]
 
 
-def _scope_sheets(book: _Book, model: Model, views: list[ScopeView]) -> None:
+def _scope_sheets(book: _Book | TableWorkbook, model: Model, views: list[ScopeView]) -> None:
     """The sheets that say how each scope stands against its plans at the report date."""
     scope_header = ("Scope", "Manager id", "Manager")
     scope_widths = (10, 12, 22)
@@ -386,8 +417,8 @@ def _scope_sheets(book: _Book, model: Model, views: list[ScopeView]) -> None:
     )
 
 
-def _ratio(value: Decimal | None) -> _Ratio | None:
-    return None if value is None else _Ratio(value)
+def _ratio(value: Decimal | None) -> Ratio | None:
+    return None if value is None else Ratio(value)
 
 
 def _count(value: Decimal | None) -> int | None:
@@ -436,16 +467,18 @@ def manager_workbook(
     expiring: list[Contract] | None = None,
     view: ScopeView | None = None,
     receivables: list[Receivable] | None = None,
+    writer: Callable[[str, date], _Book | TableWorkbook] = TableWorkbook,
 ) -> bytes:
     """A manager's quarterly-review workbook: KPIs, portfolio, receivables, contracts expiring,
     the forecast, plans and pace, changes, collection, contracts signed, the schedule.
 
     ``portfolio`` (the manager's clients), ``expiring`` (every contract expiring) and ``view``
     (the manager's insights) are worked out here unless given: for hundreds of managers, the
-    caller works them out once.
+    caller works them out once. It is written by our own writer (xlsx.py), ten times as fast as
+    xlsxwriter (``writer=xlsxwriter_book`` writes the same workbook through xlsxwriter).
     """
     manager = model.managers[manager_id]
-    book = _Book(f"{manager.name}: account review", kpis.as_of)
+    book = writer(f"{manager.name}: account review", kpis.as_of)
     _kpi_sheets(book, model, lambda kind: kpis.series("manager", manager_id, kind), manager.name)
     if portfolio is None:
         portfolio = [c for c in model.clients.values() if c.manager_id == manager_id]
@@ -903,3 +936,6 @@ def kpis_json(kpis: Kpis) -> str:
         )
         + "\n"
     )
+
+
+xlsxwriter_book = _Book  # for the test that writes a manager's workbook through both writers
