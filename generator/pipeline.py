@@ -35,7 +35,7 @@ from .outputs import (
 )
 from .pages.render import Pages
 from .progress import Progress
-from .site import build_site, scanned_as_written
+from .site import build_site
 from .site.guard import Finding, Scanner, secrets_from_environment
 from .sources.local import read
 from .timings import Timings
@@ -198,8 +198,7 @@ def _build(config: Config, as_of: date, project: Path, timings: Timings) -> Buil
     # builds them (on a big site, in a process per core); with jobs = 1, here and now.
     private, secrets = model.private, secrets_from_environment()
     with timings.stage("downloads"):
-        scanner = Scanner(private, secrets) if scanned_as_written(config.languages) else None
-        writer = DownloadsWriter(model, kpis, insights, config, project, scanner)
+        writer = DownloadsWriter(model, kpis, insights, config, project, Scanner(private, secrets))
     with writer:
         # What the languages share is worked out once; each language's pages are rendered
         # where that language (or shard) is built: see site.build_site.
@@ -229,7 +228,7 @@ class DownloadsWriter:
     20,000 workbooks would come from disk).
 
     ``collect()`` waits for it and returns the folder and what ``scanner`` found in it (file
-    names relative to the folder; None without a scanner); leaving the ``with`` block removes
+    names relative to the folder); leaving the ``with`` block removes
     the folder and stops the process if the build failed before collecting it.
     """
 
@@ -240,11 +239,11 @@ class DownloadsWriter:
         insights: Insights,
         config: Config,
         project: Path,
-        scanner: Scanner | None,
+        scanner: Scanner,
     ) -> None:
         self.folder = Path(tempfile.mkdtemp(prefix=".accountbook-downloads-", dir=project))
         self.process: Any = None
-        self.findings: list[Finding] | None = None
+        self.findings: list[Finding] = []
         if workers.can_fork():
             self.process = workers.start(
                 _write_downloads, model, kpis, insights, config, self.folder, scanner
@@ -256,7 +255,7 @@ class DownloadsWriter:
             shutil.rmtree(self.folder, ignore_errors=True)
             raise
 
-    def collect(self) -> tuple[Path, list[Finding] | None]:
+    def collect(self) -> tuple[Path, list[Finding]]:
         if self.process is not None:
             process, self.process = self.process, None
             self.findings = workers.outcome(process)  # raises here what stopped it there
@@ -278,12 +277,9 @@ def _write_downloads(
     insights: Insights,
     config: Config,
     folder: Path,
-    scanner: Scanner | None,
-) -> list[Finding] | None:
+    scanner: Scanner,
+) -> list[Finding]:
     """Write every download into ``folder``; return what ``scanner`` found in them."""
-    if scanner is None:
-        write_files(each_download(model, kpis, config, insights=insights), folder)
-        return None
     findings: list[Finding] = []
 
     def looked_at() -> Iterator[tuple[str, str | bytes]]:

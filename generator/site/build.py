@@ -94,7 +94,7 @@ def build_site(
     as_of: date,
     private: Mapping[str, str] | Iterable[str] = (),
     secrets: Iterable[str] = (),
-    downloads: Callable[[], tuple[Path, list[Finding] | None]] | None = None,
+    downloads: Callable[[], tuple[Path, list[Finding]]] | None = None,
     languages: Sequence[str] = ("en",),
     timings: Timings | None = None,
 ) -> int:
@@ -107,7 +107,7 @@ def build_site(
     ``site_dir/<code>/``. Languages are built side by side, one process each, as many at a time
     as the machine has cores; ``timings`` gets the time of each stage. ``downloads()`` waits
     for the downloads and gives their folder (it becomes ``downloads/``) and what the safety
-    scan found in it as it was written (None: nothing, it was not looked at).
+    scan found in it as it was written.
 
     Nothing is put in place unless the safety scan finds nothing in the whole site: with one
     language the whole site is scanned once built, by a process per core; with more, each
@@ -166,25 +166,23 @@ def build_site(
                     f"{build.code} language would go: rename that page or folder."
                 )
             build.site.rename(built / build.code)
-        unscanned = None if as_written else built
-        if downloads is not None:
-            # Written meanwhile by another process; they go into the site as they are.
-            with timings.stage("downloads"):  # what is left to wait for
-                folder, found = downloads()
-            shutil.move(str(folder), str(built / "downloads"))
-            if as_written and found is not None:
-                findings += [replace(each, file="downloads/" + each.file) for each in found]
-            elif as_written:
-                unscanned = built / "downloads"
-        if unscanned is not None:
-            # Never publish a site that leaks: scan what was not looked at as it was written
-            # (with one language, the whole site) before anything is put in place.
+        if not as_written:
+            # Never publish a site that leaks: with one language, the whole site is scanned
+            # once built (the downloads, as they were written), while the downloads' process
+            # may still be writing, so that both cores stay busy.
             with timings.stage("safety scan"):
                 scanner.allow_theme(built)
                 if results[0].records is not None:  # the default language's, at the root
                     scanner.know_shell(*results[0].records)
-                files = [unscanned / name for name in site_files(unscanned)]
+                files = [built / name for name in site_files(built)]
                 findings += scan_files(scanner, built, files, timings.advance)
+        if downloads is not None:
+            # Written (and looked at) meanwhile by another process; they go into the site as
+            # they are.
+            with timings.stage("downloads"):  # what is left to wait for
+                folder, found = downloads()
+            shutil.move(str(folder), str(built / "downloads"))
+            findings += [replace(each, file="downloads/" + each.file) for each in found]
         if findings:
             raise UnsafeSiteError(in_file_order(findings))
         write_marker(built, SITE_MARKER, "build")
@@ -299,15 +297,14 @@ class _Built:
 
 
 def scanned_as_written(languages: Sequence[str]) -> bool:
-    """Whether a site in ``languages`` is scanned file by file as it is written (in each
-    language's process, and the downloads' process), or as a whole once built.
+    """Whether the pages of a site in ``languages`` are scanned file by file as they are
+    written (in each language's process), or as a whole once built. The downloads are looked
+    at as they are written, in their own process, either way.
 
-    A site in one language is still in memory when it is built, and both cores are busy until
-    the end either way: it is scanned whole, by a process per core, once the downloads are
-    written (not while they are: two scanning processes beside the downloads' would take the
-    build past a gigabyte). A site in several languages is too big to stay in memory until the
-    end (a six-language site at 20,000 clients is 360,000 files): read back, most of it would
-    come from disk."""
+    A site in one language is still in memory when it is built: it is scanned whole, by a
+    process per core, while the downloads' process finishes. A site in several languages is too
+    big to stay in memory until the end (a six-language site at 20,000 clients is 360,000
+    files): read back, most of it would come from disk."""
     return len(languages) > 1
 
 
