@@ -246,6 +246,59 @@ def test_the_languages_look_at_their_pages_as_written_and_find_what_a_whole_scan
     }
 
 
+def test_one_language_looks_at_its_record_pages_as_two_processes_write_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A site in one language has its record pages written into the shell by a process per
+    # core, each looking at its pages as it writes them; the rest is scanned once built. What
+    # is found must be what a scan of the whole built site finds, in its order.
+    from generator import workers
+    from generator.contract.schema import load_schema
+    from generator.kpi import compute
+    from generator.model import build_model
+    from generator.pages.render import render
+    from generator.site import build, build_site, guard
+    from generator.sources.local import read
+    from generator.validation.validate import validate
+
+    from .test_site import DEMO
+
+    schema = load_schema()
+    model = build_model(validate(read(DEMO, schema.table_names), schema), "EUR")
+    files = dict(render(model, compute(model, AS_OF), schema, [], Config(source=str(DEMO)), "demo"))
+    leaky = ["clients/C00002.md", "clients/C00003.md", "clients/C00010.md"]  # in both shares
+    for name in leaky:
+        files[name] += "\nWrite to pat@acme.example today.\n"
+    files["index.md"] += '\n<img src="x.png" onerror="alert(1)">\n'  # a page MkDocs builds
+    looked = tmp_path / "looked.txt"  # written by the forked process too
+    look = guard.Scanner.look
+
+    def spy(self: guard.Scanner, name: str, content: str | bytes) -> list[guard.Finding]:
+        with looked.open("a", encoding="utf-8") as log:
+            log.write(name + "\n")
+        return look(self, name, content)
+
+    monkeypatch.setattr(guard.Scanner, "look", spy)
+    monkeypatch.setattr(build, "_SHARE_PAGES", 10)  # the demo's 60 dossiers in two shares
+    monkeypatch.setattr(workers.os, "cpu_count", lambda: 2)
+    project = make_project(tmp_path / "p")
+    with pytest.raises(UnsafeSiteError) as refused:
+        build_site(files, project, project / "site", "T", AS_OF, ["pat@acme.example"])
+    assert not (project / "site").exists()
+    seen = looked.read_text(encoding="utf-8").split()
+    assert {"clients/C00002.html", "clients/C00003.html", "clients/C00010.html"} <= set(seen)
+    # The same site published unscanned, then scanned whole.
+    monkeypatch.setattr(guard.Scanner, "_file", lambda *_: [])
+    build_site(files, project, project / "site", "T", AS_OF)
+    monkeypatch.undo()
+    whole = scan(project / "site", ["pat@acme.example"])
+    assert refused.value.findings == whole
+    assert {(finding.file, finding.what) for finding in whole} == {
+        *((name.replace(".md", ".html"), "personal e-mail") for name in leaky),
+        ("index.html", "event handler attribute"),
+    }
+
+
 @pytest.mark.parametrize("languages", [("en",), ("en", "cs")])
 def test_a_leak_in_the_downloads_is_found_whether_looked_at_as_written_or_once_built(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, languages: tuple[str, ...]

@@ -144,7 +144,10 @@ def build_site(
                 # Freeing the model in a forked process would copy it first (every object
                 # freed is written to): only this process lets go of it, after its last language.
                 release=here and code == languages[-1],
-                scanner=scanner if as_written else None,
+                scanner=scanner,
+                as_written=as_written,
+                # One language is built here: its record pages are written by a process a core.
+                shares=workers.cores() if len(languages) == 1 else 1,
                 timings=timings,
             )
             for code in languages
@@ -167,14 +170,13 @@ def build_site(
                 )
             build.site.rename(built / build.code)
         if not as_written:
-            # Never publish a site that leaks: with one language, the whole site is scanned
-            # once built (the downloads, as they were written), while the downloads' process
-            # may still be writing, so that both cores stay busy.
+            # Never publish a site that leaks: with one language, the site is scanned once
+            # built (the record pages and the downloads, as they were written), while the
+            # downloads' process may still be writing, so that both cores stay busy.
             with timings.stage("safety scan"):
-                scanner.allow_theme(built)
-                if results[0].records is not None:  # the default language's, at the root
-                    scanner.know_shell(*results[0].records)
-                files = [built / name for name in site_files(built)]
+                looked = results[0].looked  # the record pages, as they were written
+                findings += [found for file in looked.values() for found in file]
+                files = [built / name for name in site_files(built) if name not in looked]
                 findings += scan_files(scanner, built, files, timings.advance)
         if downloads is not None:
             # Written (and looked at) meanwhile by another process; they go into the site as
@@ -216,10 +218,12 @@ class _LanguageBuild:
     site_name: str
     as_of: date
     source: PageSource
+    # Looks at each record page as it is written; with ``as_written``, at each picture as it is
+    # written and at the rest of the site once built too (else the caller scans the rest).
+    scanner: Scanner
     release: bool = False
-    # Looks at each page and picture as it is written, and at the rest of the site once built
-    # (None: the site is scanned by the caller).
-    scanner: Scanner | None = None
+    as_written: bool = True
+    shares: int = 1  # the processes that write the record pages
     timings: Timings = field(default_factory=Timings)
 
     def run(self) -> _Built:
@@ -230,7 +234,9 @@ class _LanguageBuild:
             _copy_hand_written(self.project / "docs", self.docs, language(self.code))
             records = self.docs.with_name(self.docs.name + "-records") if RECORD_PAGES else None
             pictures = self.docs.with_name(self.docs.name + "-pictures")
-            staged = _Staging(self.docs, records, engine, pictures, self.scanner)
+            staged = _Staging(
+                self.docs, records, engine, pictures, self.scanner if self.as_written else None
+            )
 
             def write(relative: str, content: str | bytes) -> None:
                 staged.write(relative, content)
@@ -245,20 +251,25 @@ class _LanguageBuild:
                 memory.give_back()
         with self.timings.stage("MkDocs"):
             engine.build(self.docs, self.site)
-            if self.scanner is not None:
-                self.scanner.allow_theme(self.site)
+            self.scanner.allow_theme(self.site)
             # The charts are files the engine would only copy: they are linked into the site
             # (a big site has 40,000), then put in docs/ with the other generated files.
             if (pictures / CHARTS).is_dir():
                 _link_tree(pictures / CHARTS, self.site / CHARTS)
                 (pictures / CHARTS).rename(self.docs / CHARTS)
-        written = None
         if staged.records or staged.held:
             with self.timings.stage("record pages", len(staged.records)):
                 try:
                     _put_back_blocks(engine, staged, self.site)
                     if staged.records:
-                        written = _write_records(engine, staged, self.site, self.timings.advance)
+                        _write_records(
+                            engine,
+                            staged,
+                            self.site,
+                            self.timings.advance,
+                            self.scanner,
+                            self.shares,
+                        )
                     shell = True
                 except ShellError:
                     shell = False  # a theme or setting the renderer does not know
@@ -276,8 +287,8 @@ class _LanguageBuild:
                     engine.build(self.docs, self.site)
                 for name in staged.records:  # the pages looked at are not those built now
                     staged.looked.pop(engine.page_file(Path(), name).as_posix(), None)
-        if self.scanner is None:
-            return _Built(staged.pages, [], written)
+        if not self.as_written:
+            return _Built(staged.pages, [], staged.looked)
         with self.timings.stage("safety scan"):
             findings = [found for file in staged.looked.values() for found in file]
             rest = [name for name in site_files(self.site) if name not in staged.looked]
@@ -291,9 +302,9 @@ class _Built:
 
     pages: int  # the Markdown pages generated
     findings: list[Finding]  # what the scan found in its site (none: not scanned)
-    # The shell its record pages were written into, and those pages (a file in the site: its
-    # URL), for the scan of the whole site (none: scanned as written, or no such pages).
-    records: tuple[Shell, dict[str, str]] | None = None
+    # What the scan found in each file it looked at as it was written, when the rest of the
+    # site is scanned by the caller.
+    looked: dict[str, list[Finding]] = field(default_factory=dict)
 
 
 def scanned_as_written(languages: Sequence[str]) -> bool:
@@ -338,11 +349,19 @@ def _put_back_blocks(engine: Engine, staged: _Staging, site: Path) -> None:
 
 
 def _write_records(
-    engine: Engine, staged: _Staging, site: Path, advance: Callable[[int], None] = lambda _: None
-) -> tuple[Shell, dict[str, str]]:
+    engine: Engine,
+    staged: _Staging,
+    site: Path,
+    advance: Callable[[int], None] = lambda _: None,
+    scanner: Scanner | None = None,
+    shares: int = 1,
+) -> None:
     """Every record page the engine did not build, written into the shell; their search
-    entries and sitemap entries joined to the engine's. The shell, and the pages written into
-    it (a file in the site: its URL)."""
+    entries and sitemap entries joined to the engine's.
+
+    ``scanner`` looks at each page as it is written (what it finds goes into
+    ``staged.looked``). The pages are shared out between ``shares`` processes, this one and
+    forked ones, where the system forks."""
     assert staged.shell is not None and staged.records_folder is not None
     shell_path, shell_article = staged.shell
     shell_url = engine.page_url(shell_path)
@@ -360,35 +379,75 @@ def _write_records(
         )
         if ours != written:
             raise ShellError("the theme's search entries differ from the renderer's")
-    entries: dict[str, list[dict[str, Any]]] = {}
-    urls = []
-    folders: set[Path] = set()
     places = engine.page_places(site, staged.all_records)
     pages = {
         places[name][1].relative_to(site).as_posix(): places[name][0] for name in staged.records
     }
-    if staged.scanner is not None:  # it looks at each page as its shell around its own parts
-        staged.scanner.know_shell(shell, pages)
-    for name, article in zip(staged.records, staged.articles(), strict=True):
-        url, target = places[name]
-        if target.parent not in folders:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            folders.add(target.parent)
-        text = shell.page(article, url)
-        _write_file(str(target), text)
-        if staged.scanner is not None:
-            within = target.relative_to(site).as_posix()
-            staged.looked[within] = staged.scanner.look(within, text)
-        urls.append(url)
-        advance(len(urls))
-        if index is not None:
-            entries[url] = engine.search_entries(
-                url, article.title, search_content(article.body), article.toc
-            )
+    if scanner is not None:  # it looks at each page as its shell around its own parts
+        scanner.know_shell(shell, pages)
+    for folder in sorted({places[name][1].parent for name in staged.records}):
+        folder.mkdir(parents=True, exist_ok=True)
+    job = _RecordShare(engine, staged, site, shell, places, scanner, index is not None)
+    shares = shares if workers.can_fork() and len(staged.records) >= 2 * _SHARE_PAGES else 1
+    others = [workers.start(job.run, share, shares) for share in range(1, shares)]
+    try:
+        # This process's share, counted as all of them: the others go at the same pace.
+        done = [job.run(0, shares, lambda count: advance(count * shares))]
+        done += [workers.outcome(process) for process in others]
+    finally:
+        for process in others:
+            if process.is_alive():
+                process.terminate()
+                process.join()
+    advance(len(staged.records))
+    entries: dict[str, list[dict[str, Any]]] = {}
+    for share_entries, looked in done:
+        entries.update(share_entries)
+        staged.looked.update(looked)
+    urls = [places[name][0] for name in staged.records]
     order = [places[name][0] for name in sorted(staged.all_records)]
     join_search_index(engine, site, entries, order)
     join_sitemap(engine, site, shell_url, urls, order)
-    return shell, pages
+
+
+# Fewer record pages than this per process are written by one: a fork costs more.
+_SHARE_PAGES = 500
+
+
+@dataclass(frozen=True)
+class _RecordShare:
+    """Writes a share of the record pages into the shell: every ``shares``-th from ``share``."""
+
+    engine: Engine
+    staged: _Staging
+    site: Path
+    shell: Shell
+    places: Mapping[str, tuple[str, Path]]
+    scanner: Scanner | None
+    indexed: bool
+
+    def run(
+        self, share: int, shares: int, advance: Callable[[int], None] = lambda _: None
+    ) -> tuple[dict[str, list[dict[str, Any]]], dict[str, list[Finding]]]:
+        """Write the share; its search entries (by URL) and what the scanner found in each page."""
+        entries: dict[str, list[dict[str, Any]]] = {}
+        looked: dict[str, list[Finding]] = {}
+        mine = self.staged.records[share::shares]
+        for count, (name, article) in enumerate(
+            zip(mine, self.staged.articles(share, shares), strict=True), start=1
+        ):
+            url, target = self.places[name]
+            text = self.shell.page(article, url)
+            _write_file(str(target), text)
+            if self.scanner is not None:
+                within = target.relative_to(self.site).as_posix()
+                looked[within] = self.scanner.look(within, text)
+            advance(count)
+            if self.indexed:
+                entries[url] = self.engine.search_entries(
+                    url, article.title, search_content(article.body), article.toc
+                )
+        return entries, looked
 
 
 _NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
@@ -433,13 +492,15 @@ class _Staging:
         if self._articles is not None:
             self._articles.close()
 
-    def articles(self) -> Iterator[Article]:
-        """The articles of ``records``, in order, as :meth:`write` converted them."""
+    def articles(self, share: int = 0, shares: int = 1) -> Iterator[Article]:
+        """The articles of ``records``, in order, as :meth:`write` converted them (those of
+        every ``shares``-th record from ``share``)."""
         assert self._articles is not None
         with open(self._articles.name, encoding="utf-8") as lines:
-            for line in lines:
-                title, body, toc, hide = json.loads(line)
-                yield Article(title=title, body=body, toc=toc, hide=hide)
+            for number, line in enumerate(lines):
+                if number % shares == share:
+                    title, body, toc, hide = json.loads(line)
+                    yield Article(title=title, body=body, toc=toc, hide=hide)
 
     def write(self, relative: str, content: str | bytes) -> None:
         if relative.endswith(".md"):
