@@ -470,3 +470,42 @@ def test_the_scan_of_a_whole_site_reads_its_dossiers_in_their_shell_with_the_sam
     assert [(finding.file, finding.what) for finding in found] == [
         (name, "personal or internal value")
     ]
+
+
+def test_a_workbook_is_looked_at_alike_as_written_and_read_back() -> None:
+    # The downloads' process looks at our workbooks' parts as they were before compression;
+    # read back from disk, the same workbook is unzipped. Both find the same, in the cells and
+    # in a chart.
+    from datetime import date
+
+    from generator.downloads.xlsx import Chart, Series, TableWorkbook
+    from generator.site.guard import Scanner
+
+    book = TableWorkbook("A review", date(2026, 11, 22))
+    sheet = book.sheet("Sales", ("Label", "Amount"), [("pat@acme.example", 1), ("plain", 2)])
+    chart = Chart(
+        title="Plan Zebra",
+        x_title="Period",
+        y_title="Revenue",
+        number_format="#,##0",
+        first=1,
+        last=2,
+        category=0,
+        labels=["pat@acme.example", "plain"],
+        bars=Series("Revenue", 1, [1.0, 2.0]),
+        line=Series("Target", 1, [None, None]),
+    )
+    book.chart_sheet("Sales chart", sheet, chart)
+    written = book.close()
+    private = {
+        "pat@acme.example": "Clients.contact_email, Clients!F4",
+        "Plan Zebra": "Clients.notes, Clients!M2",
+    }
+    scanner = Scanner(private, ())
+    as_written = scanner.look("downloads/x.xlsx", written)
+    read_back = scanner.look("downloads/x.xlsx", bytes(written))
+    assert as_written == read_back
+    assert sorted(found.detail.rsplit(" from ", 1)[1] for found in as_written) == sorted(
+        private.values()
+    )
+    assert scanner.look("downloads/x.xlsx", TableWorkbook("Clean", date(2026, 1, 1)).close()) == []

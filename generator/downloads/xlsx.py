@@ -134,6 +134,13 @@ def _width(characters: float) -> float:
     return int((characters * 7 + 5) / 7 * 256) / 256
 
 
+class Workbook(bytes):
+    """The bytes of an .xlsx file, and its parts as they were before they were compressed:
+    ``(name, XML)``."""
+
+    parts: tuple[tuple[str, str], ...] = ()
+
+
 @dataclass(frozen=True)
 class Series:
     """A series of a chart: its name, the sheet's column it reads (0 is A), and the values in
@@ -268,9 +275,11 @@ class TableWorkbook:
         landscape, on a page of its own."""
         self.sheets.append(_ChartSheet(name[:31], chart, self.sheets[sheet].name))
 
-    def close(self) -> bytes:
-        """The workbook as the bytes of an .xlsx file."""
+    def close(self) -> Workbook:
+        """The workbook as the bytes of an .xlsx file (which also keep the text of its parts,
+        for the safety scan to read without unzipping them)."""
         buffer = io.BytesIO()
+        parts: list[tuple[str, str]] = []
         # The fastest compression: the parts are small and repetitive, and level 1 makes a file
         # a few percent larger in half the time of the default.
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
@@ -279,6 +288,7 @@ class TableWorkbook:
                 info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)
                 info.compress_type = zipfile.ZIP_DEFLATED
                 archive.writestr(info, content.encode("utf-8"), compresslevel=1)
+                parts.append((name, content))
 
             add("[Content_Types].xml", self._content_types())
             add("_rels/.rels", _ROOT_RELS)
@@ -288,7 +298,9 @@ class TableWorkbook:
             add("xl/styles.xml", _STYLES)
             for part, content in self._sheet_parts():
                 add(part, content)
-        return buffer.getvalue()
+        workbook = Workbook(buffer.getvalue())
+        workbook.parts = tuple(parts)
+        return workbook
 
     def _numbered(self) -> Iterator[tuple[str, int, _Sheet | _ChartSheet]]:
         """Each sheet with its part (worksheets and chart sheets are numbered apart)."""

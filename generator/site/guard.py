@@ -152,8 +152,13 @@ class Scanner:
         if suffix == ".xlsx":
             # The cells' text, as the XML text nodes of the parts our writers wrote (no markup,
             # no CDATA): a pattern reads them exactly, and 20,000 workbooks are read in seconds.
-            data = content if isinstance(content, bytes) else content.encode("utf-8")
-            xml = "\n".join(part.decode("utf-8", "replace") for _, part in _workbook_parts(data))
+            # A workbook as TableWorkbook wrote it keeps its parts: they need no unzipping.
+            written = getattr(content, "parts", None)
+            if written is not None:
+                xml = "\n".join(text for part, text in written if _holds_text(part))
+            else:
+                data = content if isinstance(content, bytes) else content.encode("utf-8")
+                xml = "\n".join(part.decode("utf-8", "replace") for part in _workbook_parts(data))
             texts = {
                 html.unescape(node) if "&" in node else node for node in set(_TEXT.findall(xml))
             }
@@ -489,18 +494,23 @@ def _csv_texts(text: str) -> set[str]:
     return cells
 
 
-def _workbook_parts(data: bytes) -> list[tuple[str, bytes]]:
-    """The parts of a workbook that hold its cells' text: shared strings and the sheets."""
+def _holds_text(part: str) -> bool:
+    """Whether a workbook's part holds text a person reads: the cells (the sheets and the
+    shared strings), the sheets' names, the charts, the title and author."""
+    return part.startswith(("xl/worksheets/", "xl/charts/", "docProps/")) or part in (
+        "xl/sharedStrings.xml",
+        "xl/workbook.xml",
+    )
+
+
+def _workbook_parts(data: bytes) -> list[bytes]:
+    """The parts of a workbook that hold text a person reads (see :func:`_holds_text`)."""
     import io
     import zipfile
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return [
-                (name, archive.read(name))
-                for name in archive.namelist()
-                if name == "xl/sharedStrings.xml" or name.startswith("xl/worksheets/")
-            ]
+            return [archive.read(name) for name in archive.namelist() if _holds_text(name)]
     except (OSError, zipfile.BadZipFile):
         return []
 
