@@ -250,6 +250,11 @@ def test_table_workbook_writes_every_kind_of_value_as_itself() -> None:
     ])  # fmt: skip
     book.sheet("It's quoted", ("A",), [])
     content = book.close()
+    # The archive is written by our own code: every part's checksum and size are right.
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        assert archive.testzip() is None
+        assert [info.compress_type for info in archive.infolist()] == [zipfile.ZIP_DEFLATED] * 8
+        assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
     workbook = _book(content)
     assert workbook.properties.title == "A <title> & more"
     sheet = workbook["Values"]
