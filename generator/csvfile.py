@@ -22,9 +22,12 @@ def neutralised(value: Any) -> str:
     """A cell that a spreadsheet program will show as text, never run (OWASP): text that
     starts like a formula gets a leading apostrophe; plain numbers stay as they are."""
     text = "" if value is None else str(value)
-    if text.startswith(_FORMULA_START) and not _NUMBER.fullmatch(text):
+    if text[:1] in _FIRST and not _NUMBER.fullmatch(text):
         return "'" + text
     return text
+
+
+_FIRST = frozenset(_FORMULA_START)
 
 
 class CsvWriter:
@@ -40,7 +43,10 @@ class CsvWriter:
 
     def writerow(self, row: Iterable[Any]) -> None:
         cells = list(row)
-        carriage = any("\r" in cell for cell in cells if isinstance(cell, str))
+        try:
+            carriage = "\r" in "".join(cells)  # most rows: text only
+        except TypeError:
+            carriage = any("\r" in cell for cell in cells if isinstance(cell, str))
         (self.quoted if carriage else self.plain).writerow(cells)
 
     def writerows(self, rows: Iterable[Iterable[Any]]) -> None:

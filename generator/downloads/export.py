@@ -65,7 +65,10 @@ def csv_text(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
 def _plain(value: Any) -> str:
     if value is None:
         return ""
-    if isinstance(value, Decimal):
+    kind = type(value)
+    if kind is str:
+        return value  # type: ignore[no-any-return]
+    if kind is Decimal or isinstance(value, Decimal):
         return f"{cents(value):f}"
     if isinstance(value, date):
         return value.isoformat()
