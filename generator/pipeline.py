@@ -5,9 +5,13 @@ sources -> validate -> (model -> kpi -> pages -> site / export, in later stages)
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import pickle
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -16,13 +20,13 @@ from typing import Any
 from . import workers
 from .config import Config
 from .contract.schema import load_schema
-from .downloads.export import downloads, each_download
+from .downloads.export import client_workbooks, downloads, each_download
 from .errors import InputError, InvalidWorkbookError
 from .files import replaced_whole, write_files
 from .insights import Insights
 from .issues import Issue
-from .kpi import compute
-from .model import build_model, missing_translations
+from .kpi import Kpis, compute
+from .model import Model, build_model, missing_translations
 from .model import private_values as model_private_values
 from .outputs import (
     EXPORT_MARKER,
@@ -189,17 +193,22 @@ def _build(config: Config, as_of: date, project: Path, timings: Timings) -> Buil
         )
         # The model holds the values now (the private ones too); a big site needs the memory.
         report = replace(report, tables={})
-    with timings.stage("KPIs"):
-        kpis = compute(model, as_of)
-    with timings.stage("insights"):
-        insights = Insights(model, kpis)
     # The downloads (thousands of workbooks on a big site) are written by another process,
-    # started as soon as what they need exists, while this one works out the pages and MkDocs
-    # builds them (on a big site, in a process per core); with jobs = 1, here and now.
+    # started as soon as the model exists: the clients' workbooks need nothing more, and are
+    # written while this process works out the KPIs (which it then hands over), the pages, and
+    # MkDocs builds them; with jobs = 1, here, once the KPIs are known.
     private, secrets = model.private, secrets_from_environment()
     with timings.stage("downloads"):
-        writer = DownloadsWriter(model, kpis, insights, config, project, Scanner(private, secrets))
+        writer = DownloadsWriter(model, as_of, config, project, Scanner(private, secrets))
     with writer:
+        with timings.stage("KPIs"):
+            kpis = compute(model, as_of)
+        # The downloads' process goes on with the KPIs; with jobs = 1, every download is
+        # written here and now.
+        with nullcontext() if writer.process is not None else timings.stage("downloads"):
+            writer.hand_over(kpis)
+        with timings.stage("insights"):
+            insights = Insights(model, kpis)
         # What the languages share is worked out once; each language's pages are rendered
         # where that language (or shard) is built: see site.build_site.
         with timings.stage("pages"):
@@ -227,33 +236,61 @@ class DownloadsWriter:
     and the safety scan looks at each as it is written (read back at the end of a big build,
     20,000 workbooks would come from disk).
 
+    The clients' workbooks are written first, from the model alone; the rest once
+    ``hand_over(kpis)`` gives the KPIs (the process works out the insights itself).
     ``collect()`` waits for it and returns the folder and what ``scanner`` found in it (file
-    names relative to the folder); leaving the ``with`` block removes
-    the folder and stops the process if the build failed before collecting it.
+    names relative to the folder); leaving the ``with`` block removes the folder and stops the
+    process if the build failed before collecting it.
     """
 
     def __init__(
-        self,
-        model: Any,
-        kpis: Any,
-        insights: Insights,
-        config: Config,
-        project: Path,
-        scanner: Scanner,
+        self, model: Model, as_of: date, config: Config, project: Path, scanner: Scanner
     ) -> None:
         self.folder = Path(tempfile.mkdtemp(prefix=".accountbook-downloads-", dir=project))
+        self.model, self.as_of, self.config, self.scanner = model, as_of, config, scanner
         self.process: Any = None
         self.findings: list[Finding] = []
+        self._ready: Any = None
         if workers.can_fork():
-            self.process = workers.start(
-                _write_downloads, model, kpis, insights, config, self.folder, scanner
-            )
+            waiting, self._ready = multiprocessing.get_context("fork").Pipe(duplex=False)
+            self.process = workers.start(_write_downloads, self, waiting)
+            waiting.close()
+
+    def hand_over(self, kpis: Kpis) -> None:
+        """Give the KPIs to the process (through a file: it may be busy), or write every
+        download here and now."""
+        if self.process is None:
+            try:  # here, not through _write_downloads: a Ctrl-C must reach the build
+                self.findings = self._write(lambda: kpis)
+            except BaseException:
+                shutil.rmtree(self.folder, ignore_errors=True)
+                raise
             return
-        try:  # here, not through _write_downloads: a Ctrl-C must reach the build, not end it
-            self.findings = _write_downloads(model, kpis, insights, config, self.folder, scanner)
-        except BaseException:
-            shutil.rmtree(self.folder, ignore_errors=True)
-            raise
+        handed = self.folder / _KPIS
+        with open(handed.with_suffix(".part"), "wb") as file:
+            pickle.dump(kpis, file, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(handed.with_suffix(".part"), handed)
+        self._ready.send_bytes(b"ready")
+        self._ready.close()
+
+    def _write(self, kpis: Callable[[], Kpis]) -> list[Finding]:
+        """Write every download into the folder, the clients' workbooks first (``kpis()``
+        gives the KPIs the rest needs); what the scanner found in them."""
+        model, config, scanner = self.model, self.config, self.scanner
+        findings: list[Finding] = []
+
+        def looked_at(
+            files: Iterable[tuple[str, str | bytes]],
+        ) -> Iterator[tuple[str, str | bytes]]:
+            for name, content in files:
+                findings.extend(scanner.look(name, content))
+                yield name, content
+
+        write_files(looked_at(client_workbooks(model, self.as_of)), self.folder)
+        known = kpis()
+        rest = each_download(model, known, config, insights=Insights(model, known), clients=False)
+        write_files(looked_at(rest), self.folder)
+        return findings
 
     def collect(self) -> tuple[Path, list[Finding]]:
         if self.process is not None:
@@ -271,24 +308,23 @@ class DownloadsWriter:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def _write_downloads(
-    model: Any,
-    kpis: Any,
-    insights: Insights,
-    config: Config,
-    folder: Path,
-    scanner: Scanner,
-) -> list[Finding]:
-    """Write every download into ``folder``; return what ``scanner`` found in them."""
-    findings: list[Finding] = []
+_KPIS = ".kpis.pickle"  # how the KPIs reach the downloads' process, in its folder
 
-    def looked_at() -> Iterator[tuple[str, str | bytes]]:
-        for name, content in each_download(model, kpis, config, insights=insights):
-            findings.extend(scanner.look(name, content))
-            yield name, content
 
-    write_files(looked_at(), folder)
-    return findings
+def _write_downloads(writer: DownloadsWriter, ready: Any) -> list[Finding]:
+    """In the downloads' process: write every download, taking the KPIs when handed over."""
+
+    writer._ready.close()  # this process's copy of the sending end  # noqa: SLF001
+
+    def handed() -> Kpis:
+        ready.recv_bytes()  # once the file is whole
+        path = writer.folder / _KPIS
+        with open(path, "rb") as file:
+            kpis: Kpis = pickle.load(file)  # noqa: S301 - written by this build's own process
+        path.unlink()
+        return kpis
+
+    return writer._write(handed)  # noqa: SLF001
 
 
 HEADER_CODES = (

@@ -20,9 +20,9 @@ from .test_site import make_project
 STAGES = [
     "Reading and checking the workbook...",
     "Building the model...",
+    "Starting the downloads...",
     "Computing the KPIs...",
     "Working out plans, pace and collection...",
-    "Starting the downloads...",
     "Preparing the pages...",
     "Writing the pages...",
     "Building the site with MkDocs...",

@@ -688,9 +688,9 @@ def test_build_timings_name_every_stage(tmp_path: Path, monkeypatch: pytest.Monk
     assert list(stages) == [
         "read and validate",
         "model",
+        "downloads",
         "KPIs",
         "insights",
-        "downloads",
         "pages",
         "MkDocs",
         "record pages",

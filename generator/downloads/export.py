@@ -609,7 +609,7 @@ def _forecast(kpis: Kpis, view: ScopeView, sales: list[Sale]) -> list[tuple[Any,
 
 def client_workbook(
     model: Model,
-    kpis: Kpis,
+    as_of: date,
     client_id: str,
     sales: list[Sale],
     contracts: list[Contract],
@@ -620,7 +620,7 @@ def client_workbook(
     (``receivables``, the client's open invoices, are worked out here unless given)."""
     client = model.clients[client_id]
     # Tables only, and one per client: written by our own writer, ten times as fast (xlsx.py).
-    book = TableWorkbook(f"{client.name}: dossier", kpis.as_of)
+    book = TableWorkbook(f"{client.name}: dossier", as_of)
     book.sheet(
         "Contracts",
         (
@@ -685,7 +685,7 @@ def client_workbook(
         "Receivables",
         RECEIVABLE_HEADERS,
         _receivable_rows(
-            model, open_invoices(sales, kpis.as_of) if receivables is None else receivables
+            model, open_invoices(sales, as_of) if receivables is None else receivables
         ),
         RECEIVABLE_WIDTHS,
     )
@@ -712,15 +712,47 @@ def downloads(
     return dict(each_download(model, kpis, config, per_record, insights))
 
 
+def client_workbooks(model: Model, as_of: date) -> Iterator[tuple[str, bytes]]:
+    """Every client's dossier workbook, as ``(path under downloads/, content)``: they need the
+    model and the report date alone."""
+    by_client: dict[str, list[Sale]] = defaultdict(list)
+    contracts: dict[str, list[Contract]] = defaultdict(list)
+    complaints: dict[str, list[Complaint]] = defaultdict(list)
+    receivables: dict[str, list[Receivable]] = defaultdict(list)
+    for sale in model.sales:
+        by_client[sale.client_id].append(sale)
+    for receivable in open_invoices(model.sales, as_of):
+        receivables[receivable.sale.client_id].append(receivable)
+    for contract in model.contracts.values():
+        contracts[contract.client_id].append(contract)
+    for complaint in model.complaints:
+        complaints[complaint.client_id].append(complaint)
+    for client_id in model.clients:
+        yield (
+            f"clients/{page_slug(client_id)}.xlsx",
+            client_workbook(
+                model,
+                as_of,
+                client_id,
+                by_client[client_id],
+                contracts[client_id],
+                complaints[client_id],
+                receivables[client_id],
+            ),
+        )
+
+
 def each_download(
     model: Model,
     kpis: Kpis,
     config: Config,
     per_record: bool = True,
     insights: Insights | None = None,
+    clients: bool = True,
 ) -> Iterator[tuple[str, str | bytes]]:
     """Every download of the site as ``(path under downloads/, content)``, one at a time: a
-    big site's thousands of workbooks are written out as they are made, not held together."""
+    big site's thousands of workbooks are written out as they are made, not held together
+    (``clients=False``: all but the clients' workbooks, see :func:`client_workbooks`)."""
     insights = insights or Insights(model, kpis)
     yield "kpis.csv", kpis_csv(kpis)
     yield "kpis.xlsx", kpis_workbook(model, kpis, insights)
@@ -767,55 +799,35 @@ def each_download(
         ),
     )
     yield from dossier_tables(model, kpis, config, insights.receivables).items()
-    if per_record:
-        by_client: dict[str, list[Sale]] = defaultdict(list)
-        by_manager: dict[str, list[Sale]] = defaultdict(list)
-        contracts: dict[str, list[Contract]] = defaultdict(list)
-        complaints: dict[str, list[Complaint]] = defaultdict(list)
-        open_of_client: dict[str, list[Receivable]] = defaultdict(list)
-        open_of_manager: dict[str, list[Receivable]] = defaultdict(list)
-        for receivable in insights.receivables:
-            open_of_client[receivable.sale.client_id].append(receivable)
-            open_of_manager[receivable.sale.manager_id].append(receivable)
-        for sale in model.sales:
-            by_client[sale.client_id].append(sale)
-            by_manager[sale.manager_id].append(sale)
-        for contract in model.contracts.values():
-            contracts[contract.client_id].append(contract)
-        for complaint in model.complaints:
-            complaints[complaint.client_id].append(complaint)
-        portfolios: dict[str, list[Client]] = defaultdict(list)
-        for client in model.clients.values():
-            portfolios[client.manager_id].append(client)
-        expiring = insights.expiring
-        for manager_id in model.managers:
-            yield (
-                f"managers/{page_slug(manager_id)}.xlsx",
-                manager_workbook(
-                    model,
-                    kpis,
-                    manager_id,
-                    by_manager[manager_id],
-                    config,
-                    portfolios[manager_id],
-                    expiring,
-                    insights.view("manager", manager_id),
-                    open_of_manager[manager_id],
-                ),
-            )
-        for client_id in model.clients:
-            yield (
-                f"clients/{page_slug(client_id)}.xlsx",
-                client_workbook(
-                    model,
-                    kpis,
-                    client_id,
-                    by_client[client_id],
-                    contracts[client_id],
-                    complaints[client_id],
-                    open_of_client[client_id],
-                ),
-            )
+    if not per_record:
+        return
+    by_manager: dict[str, list[Sale]] = defaultdict(list)
+    open_of_manager: dict[str, list[Receivable]] = defaultdict(list)
+    for receivable in insights.receivables:
+        open_of_manager[receivable.sale.manager_id].append(receivable)
+    for sale in model.sales:
+        by_manager[sale.manager_id].append(sale)
+    portfolios: dict[str, list[Client]] = defaultdict(list)
+    for client in model.clients.values():
+        portfolios[client.manager_id].append(client)
+    expiring = insights.expiring
+    for manager_id in model.managers:
+        yield (
+            f"managers/{page_slug(manager_id)}.xlsx",
+            manager_workbook(
+                model,
+                kpis,
+                manager_id,
+                by_manager[manager_id],
+                config,
+                portfolios[manager_id],
+                expiring,
+                insights.view("manager", manager_id),
+                open_of_manager[manager_id],
+            ),
+        )
+    if clients:
+        yield from client_workbooks(model, kpis.as_of)
 
 
 def dossier_tables(
