@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from . import workers
+from . import memory, workers
 from .config import Config
 from .contract.schema import load_schema
 from .downloads.export import client_workbooks, downloads, each_download
@@ -287,6 +287,7 @@ class DownloadsWriter:
                 yield name, content
 
         write_files(looked_at(client_workbooks(model, self.as_of)), self.folder)
+        memory.trim()  # what 20,000 workbooks left free goes back before the insights
         known = kpis()
         rest = each_download(model, known, config, insights=Insights(model, known), clients=False)
         write_files(looked_at(rest), self.folder)

@@ -110,8 +110,9 @@ def build_site(
     scan found in it as it was written.
 
     Nothing is put in place unless the safety scan finds nothing in the whole site: with one
-    language the whole site is scanned once built, by a process per core; with more, each
-    language's process looks at its pages as it writes them (see :func:`scanned_as_written`).
+    language its record pages are looked at as they are written (by a process per core) and the
+    rest once built, by a process per core; with more, each language's process looks at its
+    pages as it writes them (see :func:`scanned_as_written`).
     """
     # MkDocs reads relative folders against mkdocs.yml's folder: give it absolute ones.
     project, site_dir = project.resolve(), site_dir.resolve()
