@@ -16,6 +16,38 @@ from .conftest import small_grid, write_csv
 from .test_site import AS_OF, make_project, tree_digest
 
 
+def _demo_pages() -> dict[str, str | bytes]:
+    """The demo's generated pages (and charts), rendered in memory."""
+    from generator.contract.schema import load_schema
+    from generator.kpi import compute
+    from generator.model import build_model
+    from generator.pages.render import render
+    from generator.sources.local import read
+    from generator.validation.validate import validate
+
+    from .test_site import DEMO
+
+    schema = load_schema()
+    model = build_model(validate(read(DEMO, schema.table_names), schema), "EUR")
+    return dict(render(model, compute(model, AS_OF), schema, [], Config(source=str(DEMO)), "demo"))
+
+
+def _log_looks(monkeypatch: pytest.MonkeyPatch, log: Path) -> Path:
+    """Have every file the scanner looks at as it is written named in ``log``, one a line,
+    whichever process looks at it."""
+    from generator.site import guard
+
+    look = guard.Scanner.look
+
+    def spy(self: guard.Scanner, name: str, content: str | bytes) -> list[guard.Finding]:
+        with log.open("a", encoding="utf-8") as lines:
+            lines.write(name + "\n")
+        return look(self, name, content)
+
+    monkeypatch.setattr(guard.Scanner, "look", spy)
+    return log
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("guard")
@@ -182,20 +214,9 @@ def test_the_languages_look_at_their_pages_as_written_and_find_what_a_whole_scan
     # When the theme's page is not what the shell expects, MkDocs builds every dossier after
     # all: those are then looked at as MkDocs wrote them.
     from generator import workers
-    from generator.contract.schema import load_schema
-    from generator.kpi import compute
-    from generator.model import build_model
-    from generator.pages.render import render
     from generator.site import build_site, guard
-    from generator.sources.local import read
-    from generator.validation.validate import validate
 
-    from .test_site import DEMO
-
-    schema = load_schema()
-    report = validate(read(DEMO, schema.table_names), schema)
-    model = build_model(report, "EUR")
-    files = dict(render(model, compute(model, AS_OF), schema, [], Config(source=str(DEMO)), "demo"))
+    files = _demo_pages()
     chart = sorted(name for name in files if name.endswith(".svg"))[3]
     leaks = {
         "clients/C00002.md": "\nWrite to pat@acme.example today.\n",  # a dossier: the shell's
@@ -204,15 +225,7 @@ def test_the_languages_look_at_their_pages_as_written_and_find_what_a_whole_scan
     for name, leak in leaks.items():
         files[name] += leak
     files[chart] = files[chart].replace("</svg>", "<text>pat@acme.example</text></svg>")
-    looked = tmp_path / "looked.txt"  # written by the forked languages too
-    look = guard.Scanner.look
-
-    def spy(self: guard.Scanner, name: str, content: str | bytes) -> list[guard.Finding]:
-        with looked.open("a", encoding="utf-8") as log:
-            log.write(name + "\n")
-        return look(self, name, content)
-
-    monkeypatch.setattr(guard.Scanner, "look", spy)
+    looked = _log_looks(monkeypatch, tmp_path / "looked.txt")  # by the forked languages too
     if not shell:
         from generator.site import shell as record_shell
 
@@ -253,32 +266,14 @@ def test_one_language_looks_at_its_record_pages_as_two_processes_write_them(
     # core, each looking at its pages as it writes them; the rest is scanned once built. What
     # is found must be what a scan of the whole built site finds, in its order.
     from generator import workers
-    from generator.contract.schema import load_schema
-    from generator.kpi import compute
-    from generator.model import build_model
-    from generator.pages.render import render
     from generator.site import build, build_site, guard
-    from generator.sources.local import read
-    from generator.validation.validate import validate
 
-    from .test_site import DEMO
-
-    schema = load_schema()
-    model = build_model(validate(read(DEMO, schema.table_names), schema), "EUR")
-    files = dict(render(model, compute(model, AS_OF), schema, [], Config(source=str(DEMO)), "demo"))
+    files = _demo_pages()
     leaky = ["clients/C00002.md", "clients/C00003.md", "clients/C00010.md"]  # in both shares
     for name in leaky:
         files[name] += "\nWrite to pat@acme.example today.\n"
     files["index.md"] += '\n<img src="x.png" onerror="alert(1)">\n'  # a page MkDocs builds
-    looked = tmp_path / "looked.txt"  # written by the forked process too
-    look = guard.Scanner.look
-
-    def spy(self: guard.Scanner, name: str, content: str | bytes) -> list[guard.Finding]:
-        with looked.open("a", encoding="utf-8") as log:
-            log.write(name + "\n")
-        return look(self, name, content)
-
-    monkeypatch.setattr(guard.Scanner, "look", spy)
+    looked = _log_looks(monkeypatch, tmp_path / "looked.txt")  # by the forked process too
     monkeypatch.setattr(build, "_SHARE_PAGES", 10)  # the demo's 60 dossiers in two shares
     monkeypatch.setattr(workers.os, "cpu_count", lambda: 2)
     project = make_project(tmp_path / "p")
@@ -328,19 +323,9 @@ def in_shell(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> tuple[Path, object, dict[str, str]]:
     """The demo built in one language, and the shell its dossiers were written into."""
-    from generator.contract.schema import load_schema
-    from generator.kpi import compute
-    from generator.model import build_model
-    from generator.pages.render import render
     from generator.site import build_site, guard
-    from generator.sources.local import read
-    from generator.validation.validate import validate
 
-    from .test_site import DEMO
-
-    schema = load_schema()
-    model = build_model(validate(read(DEMO, schema.table_names), schema), "EUR")
-    files = dict(render(model, compute(model, AS_OF), schema, [], Config(source=str(DEMO)), "demo"))
+    files = _demo_pages()
     known: list[tuple[object, dict[str, str]]] = []
     know = guard.Scanner.know_shell
 
