@@ -17,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
 from decimal import Decimal
+from operator import attrgetter
 from typing import Any
 
 from ..config import Config
@@ -835,15 +836,6 @@ def dossier_tables(
 ) -> Iterator[tuple[str, str]]:
     """The tables of the client dossiers, each as one CSV file across every client, one at a
     time (``(name, text)``: at 20,000 clients they are 28 MB together)."""
-    months: dict[tuple[str, str], list[Any]] = {}
-    for sale in model.sales:
-        key = (sale.client_id, Period.month_label(sale.date))
-        month = months.setdefault(key, [sale.client_id, key[1], 0, Decimal(0), Decimal(0)])
-        month[3] += sale.amount_base
-        if sale.amount > 0:
-            month[2] += 1
-        else:
-            month[4] -= sale.amount_base
     summary = ("summary",) if config.publish_internal else ()
     yield (
         "contracts.csv",
@@ -886,7 +878,7 @@ def dossier_tables(
         "sales-by-month.csv",
         csv_text(
             ("client_id", "month", "orders", "revenue", "returns"),
-            (months[key] for key in sorted(months)),
+            _client_months(model.sales),
         ),
     )
     yield (
@@ -954,6 +946,27 @@ def dossier_tables(
             ),
         ),
     )
+
+
+def _client_months(sales: list[Sale]) -> Iterator[list[Any]]:
+    """Each client's sales added up by month, ``[client_id, month, orders, revenue, returns]``,
+    by client and month: ``sales`` in date order, taken a client at a time (a table of every
+    client's months held at once is 80 MB at 20,000 clients, in the downloads' process)."""
+    month: list[Any] = []
+    # (A stable sort: each client's sales stay in date order.)
+    for sale in sorted(sales, key=attrgetter("client_id")):
+        label = Period.month_label(sale.date)
+        if not month or month[0] != sale.client_id or month[1] != label:
+            if month:
+                yield month
+            month = [sale.client_id, label, 0, Decimal(0), Decimal(0)]
+        month[3] += sale.amount_base
+        if sale.amount > 0:
+            month[2] += 1
+        else:
+            month[4] -= sale.amount_base
+    if month:
+        yield month
 
 
 def kpis_json(kpis: Kpis) -> str:
