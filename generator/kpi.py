@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache, cached_property
 from operator import itemgetter
+from typing import Any
 
 from .csvfile import download_csv
 from .memory import cycle_collection_paused
@@ -228,8 +229,7 @@ def compute(model: Model, as_of: date) -> Kpis:
     """Compute every KPI row of the company, each team and each manager."""
     periods = report_periods(model.sales[0].date if model.sales else None, as_of)
     since = {client.client_id: client.since for client in model.clients.values()}
-    # Overdue is counted at a period's end, or at the report date for the current period.
-    overdue_days = {min(period.last_day, as_of) for period in periods}
+    overdue_days = {_overdue_day(period, as_of) for period in periods}
     ledgers = _ledgers(model.sales, model.managers, since, overdue_days)
     target_of = _TargetBook(model)
     scopes: list[tuple[str, str | None, list[str]]] = [("company", None, list(model.managers))]
@@ -258,9 +258,7 @@ def compute(model: Model, as_of: date) -> Kpis:
 
 def _totals(ledger: _Ledger, period: Period, as_of: date) -> _Totals:
     months = period.months
-    # Overdue on a date counts what fell due before it: the steps that apply by that date.
-    overdue_at = min(period.last_day, as_of)
-    overdue = ledger.overdue[overdue_at]
+    overdue = ledger.overdue[_overdue_day(period, as_of)]
     return _Totals(
         revenue=sum((ledger.revenue.get(m, Decimal(0)) for m in months), Decimal(0)),
         orders=sum(ledger.orders.get(m, 0) for m in months),
@@ -270,6 +268,12 @@ def _totals(ledger: _Ledger, period: Period, as_of: date) -> _Totals:
         buyers=_buyers(ledger, months),
         buyers_before=_buyers(ledger, period.previous().months),
     )
+
+
+def _overdue_day(period: Period, as_of: date) -> date:
+    """The day a period's overdue is counted at: its last, or the report date for the current
+    period. Overdue on a date counts what fell due before it."""
+    return min(period.last_day, as_of)
 
 
 def _new_clients(ledger: _Ledger, period: Period) -> int:
@@ -474,6 +478,24 @@ def _buyers(ledger: _Ledger, months: Iterable[Period]) -> set[str]:
         if clients:
             found |= clients
     return found
+
+
+def sales_by_month(sales: Iterable[Sale]) -> dict[str, dict[str, Any]]:
+    """One client's sales (in date order) added up by month label, oldest first: ``label``,
+    ``orders`` (the sales above zero), ``revenue`` (all of them, in the base currency) and
+    ``returns`` (the credit notes, as a positive amount)."""
+    months: dict[str, dict[str, Any]] = {}
+    for sale in sales:
+        label = Period.month_label(sale.date)
+        month = months.setdefault(
+            label, {"label": label, "orders": 0, "revenue": Decimal(0), "returns": Decimal(0)}
+        )
+        month["revenue"] += sale.amount_base
+        if sale.amount > 0:
+            month["orders"] += 1
+        else:
+            month["returns"] -= sale.amount_base
+    return months
 
 
 # Receivables by days past due: the label and the last day of each bucket (None: no end).

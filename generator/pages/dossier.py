@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..i18n import N_, Language
 from ..insights import DECLINE_WINDOW_DAYS, Insights
-from ..kpi import AGEING_BUCKETS, Period, Receivable
+from ..kpi import AGEING_BUCKETS, Receivable, sales_by_month
 from ..model import Client, Contract, Model, Sale
 from .cards import dossier_cards
 from .charts import Labels, Point, bar_chart
@@ -63,22 +63,6 @@ class _Lists:
         )
 
 
-def _months(sales: list[Sale]) -> dict[str, dict[str, Any]]:
-    """Orders, revenue and returns by month label."""
-    months: dict[str, dict[str, Any]] = {}
-    for sale in sales:
-        label = Period.month_label(sale.date)
-        month = months.setdefault(
-            label, {"label": label, "orders": 0, "revenue": Decimal(0), "returns": Decimal(0)}
-        )
-        month["revenue"] += sale.amount_base
-        if sale.amount > 0:
-            month["orders"] += 1
-        else:
-            month["returns"] -= sale.amount_base
-    return months
-
-
 def dossier(
     model: Model,
     lang: Language,
@@ -97,7 +81,7 @@ def dossier(
     gettext, money = lang.gettext, lang.money
     currency = model.base_currency
     path = site.client_path(client.client_id)
-    months = _months(sales)
+    months = sales_by_month(sales)
     series = sorted(months.values(), key=lambda m: m["label"])
     ageing = _Ageing.of(related["receivables"])
     lists = _Lists.of(sales, related)
