@@ -113,6 +113,9 @@ class Scanner:
         self.secrets = [secret for secret in secrets if secret]
         self.allowed_inline: set[str] = set()
         self._records: dict[str, tuple[_ShellView, str]] = {}
+        # Texts found in a file with nothing in them (see :func:`_leak_findings`): the labels,
+        # dates, amounts and a picture's coordinates every page repeats are looked at once.
+        self.clean: set[str] = set()
         self.in_shell = 0  # the record pages looked at as their shell around their own parts
 
     def allow_theme(self, site: Path) -> None:
@@ -162,14 +165,22 @@ class Scanner:
             texts = {
                 html.unescape(node) if "&" in node else node for node in set(_TEXT.findall(xml))
             }
-            return _leak_findings(name + " (cells)", texts, xml, private, emails, secrets)
+            return _leak_findings(
+                name + " (cells)", texts, xml, private, emails, secrets, clean=self.clean
+            )
         if suffix not in _TEXT_FILES:
             return []
         if suffix in (".svg", ".xml"):  # pictures and the sitemap are XML: read as XML
             data = content if isinstance(content, bytes) else content.encode("utf-8")
             found, texts = _xml(name, data, markup=suffix == ".svg")
             return found + _leak_findings(
-                name, texts, data.decode("utf-8", "replace"), private, emails, secrets
+                name,
+                texts,
+                data.decode("utf-8", "replace"),
+                private,
+                emails,
+                secrets,
+                clean=self.clean,
             )
         text = _text(content)
         findings: list[Finding] = []
@@ -184,7 +195,9 @@ class Scanner:
             ):
                 return []
             texts, findings = _json_texts(name, text[len(_OFFLINE_INDEX) :], self.allowed_inline)
-            return findings + _leak_findings(name, texts, text, private, emails, secrets)
+            return findings + _leak_findings(
+                name, texts, text, private, emails, secrets, clean=self.clean
+            )
         if suffix == ".js":  # the theme's own scripts: only look for credentials
             base = os.path.basename(name)
             if base in OUR_SCRIPTS and text != _our_script(base):
@@ -207,7 +220,9 @@ class Scanner:
             texts = _csv_texts(text)
         else:
             texts = set(text.splitlines())
-        return findings + _leak_findings(name, texts, text, private, emails, secrets)
+        return findings + _leak_findings(
+            name, texts, text, private, emails, secrets, clean=self.clean
+        )
 
 
 def _text(content: str | bytes) -> str:
@@ -607,7 +622,7 @@ class _Known:
     phones: frozenset[str]
 
 
-def _nodes(texts: set[str]) -> set[str]:
+def _nodes(texts: set[str] | frozenset[str]) -> set[str]:
     """Texts as the leak check reads them: without bidirectional isolates, and stripped."""
     # (The isolates are looked for in all the texts at once: most pages have none.)
     if _ISOLATE.search("".join(texts)) is None:
@@ -637,21 +652,28 @@ _NOTHING_KNOWN = _Known(frozenset(), frozenset(), frozenset(), frozenset())
 
 def _leak_findings(
     name: str,
-    texts: set[str],
+    texts: set[str] | frozenset[str],
     text: str,
     private: Mapping[str, str],
     emails: set[str],
     secrets: list[str],
     known: _Known = _NOTHING_KNOWN,
+    clean: set[str] | None = None,
 ) -> list[Finding]:
     """Private values among ``texts`` (text nodes, attribute values, cells, JSON strings) and
     the ``known`` ones, e-mails and phone numbers inside them, and credentials anywhere in
-    ``text``."""
+    ``text``.
+
+    ``clean`` holds texts of earlier files in which nothing was found: each text is looked at
+    on its own (no e-mail or phone number crosses from one to the next), so they are skipped;
+    those of a file in which nothing is found join them (while there are fewer than
+    ``_CLEAN_TEXTS``)."""
     findings = []
     if private:
+        fresh = texts if clean is None else texts - clean
         # Values stand whole in a cell, a text node or an attribute; e-mails and phone
         # numbers may also stand inside a sentence, so they are looked for as words too.
-        nodes = _nodes(texts)
+        nodes = _nodes(fresh)
         if known.nodes:
             nodes -= known.nodes
         # (Not ``nodes & private.keys()``: that copies the keys, tens of thousands, each time.)
@@ -678,6 +700,8 @@ def _leak_findings(
             if phone in private and phone not in leaked:
                 leaked.add(phone)
                 findings.append(Finding(name, "personal phone number", _origin(phone, private)))
+        if clean is not None and not findings and len(clean) < _CLEAN_TEXTS:
+            clean.update(fresh)
     for secret in secrets:
         if secret in text:
             findings.append(Finding(name, "credential", "a credential from the environment"))
@@ -686,6 +710,10 @@ def _leak_findings(
         for found in _CREDENTIAL.finditer(text):
             findings.append(Finding(name, "credential", found.group(0)[:12] + "…"))
     return findings
+
+
+# The most texts a scan remembers as clean: a few tens of megabytes.
+_CLEAN_TEXTS = 200_000
 
 
 def _origin(value: str, private: Mapping[str, str]) -> str:
@@ -838,7 +866,14 @@ class _ShellView:
         texts = markup.texts
         texts.update(_filled(text, shown_title, first, url) for text in self.variable)
         return markup.findings + _leak_findings(
-            name, texts, page, scanner.private, scanner.emails, scanner.secrets, self.known
+            name,
+            texts,
+            page,
+            scanner.private,
+            scanner.emails,
+            scanner.secrets,
+            self.known,
+            scanner.clean,
         )
 
     def article(self, name: str, article: str) -> _Markup | None:
