@@ -149,6 +149,7 @@ def build_site(
                 as_written=as_written,
                 # One language is built here: its record pages are written by a process a core.
                 shares=workers.cores() if len(languages) == 1 else 1,
+                keep_pages=code == default,
                 timings=timings,
             )
             for code in languages
@@ -225,6 +226,10 @@ class _LanguageBuild:
     release: bool = False
     as_written: bool = True
     shares: int = 1  # the processes that write the record pages
+    # Whether its generated pages are kept (in docs/, the default language's): another
+    # language's site is all that is kept of it, so its record pages and charts are written
+    # once, where the site needs them.
+    keep_pages: bool = True
     timings: Timings = field(default_factory=Timings)
 
     def run(self) -> _Built:
@@ -236,7 +241,12 @@ class _LanguageBuild:
             records = self.docs.with_name(self.docs.name + "-records") if RECORD_PAGES else None
             pictures = self.docs.with_name(self.docs.name + "-pictures")
             staged = _Staging(
-                self.docs, records, engine, pictures, self.scanner if self.as_written else None
+                self.docs,
+                records,
+                engine,
+                pictures,
+                self.scanner if self.as_written else None,
+                keep_records=self.keep_pages,
             )
 
             def write(relative: str, content: str | bytes) -> None:
@@ -254,10 +264,14 @@ class _LanguageBuild:
             engine.build(self.docs, self.site)
             self.scanner.allow_theme(self.site)
             # The charts are files the engine would only copy: they are linked into the site
-            # (a big site has 40,000), then put in docs/ with the other generated files.
+            # (a big site has 40,000), then put in docs/ with the other generated files; where
+            # the pages are not kept, they are moved into the site.
             if (pictures / CHARTS).is_dir():
-                _link_tree(pictures / CHARTS, self.site / CHARTS)
-                (pictures / CHARTS).rename(self.docs / CHARTS)
+                if self.keep_pages:
+                    _link_tree(pictures / CHARTS, self.site / CHARTS)
+                    (pictures / CHARTS).rename(self.docs / CHARTS)
+                else:
+                    (pictures / CHARTS).rename(self.site / CHARTS)
         if staged.records or staged.held:
             with self.timings.stage("record pages", len(staged.records)):
                 try:
@@ -274,15 +288,23 @@ class _LanguageBuild:
                     shell = True
                 except ShellError:
                     shell = False  # a theme or setting the renderer does not know
-                # docs/ holds every generated page as it was rendered, whoever built it.
+                # docs/ holds every generated page as it was rendered, whoever built it (the
+                # record pages of a language whose pages are not kept: only if the engine
+                # builds them now).
                 folders: set[str] = set()
-                for name in [*staged.records, *staged.held]:
+                kept = staged.records if self.keep_pages else []
+                for name in [*kept, *staged.held]:
                     target = os.path.join(self.docs, name)
                     folder = os.path.dirname(target)
                     if folder not in folders:
                         os.makedirs(folder, exist_ok=True)
                         folders.add(folder)
                     os.replace(os.path.join(staged.records_folder, name), target)  # type: ignore[arg-type]
+                if not shell and not self.keep_pages:
+                    for name, markdown in staged.record_markdown():
+                        staged.write_file(self.docs, name, markdown)
+                    if (self.site / CHARTS).is_dir():
+                        (self.site / CHARTS).rename(self.docs / CHARTS)
             if not shell:
                 with self.timings.stage("MkDocs"):  # every page as it is, the record pages too
                     engine.build(self.docs, self.site)
@@ -465,8 +487,13 @@ class _Staging:
         engine: Engine,
         pictures: Path,
         scanner: Scanner | None = None,
+        keep_records: bool = True,
     ) -> None:
         self.folder = folder
+        # Whether the record pages' Markdown is written as files (else it is kept in one
+        # stream, for the engine to build them if the shell cannot take them; see
+        # :meth:`record_markdown`).
+        self.keep_records = keep_records
         # Looks at the pictures and record pages as they are written: what it found in each
         # file, by its path in the site.
         self.scanner = scanner
@@ -487,11 +514,27 @@ class _Staging:
             if records_folder is not None
             else None
         )
+        self._markdown = (
+            open(records_folder.with_name(records_folder.name + ".md-stream"), "wb")  # noqa: SIM115
+            if records_folder is not None and not keep_records
+            else None
+        )
 
     def finish(self) -> None:
         """Every page is written: the articles are saved for :meth:`articles`."""
         if self._articles is not None:
             self._articles.close()
+        if self._markdown is not None:
+            self._markdown.close()
+
+    def record_markdown(self) -> Iterator[tuple[str, str]]:
+        """The record pages of ``records`` and their Markdown, where it was not written as
+        files: in order, each its length in bytes on a line, then the text."""
+        assert self._markdown is not None
+        with open(self._markdown.name, "rb") as stream:
+            for name in self.records:
+                data = stream.read(int(stream.readline()))
+                yield name, data.decode("utf-8")
 
     def articles(self, share: int = 0, shares: int = 1) -> Iterator[Article]:
         """The articles of ``records``, in order, as :meth:`write` converted them (those of
@@ -511,7 +554,11 @@ class _Staging:
                     self.all_records.append(relative)
                     article = self._to_shell(relative, content)
                     if article is not None:
-                        self._write(self.records_folder, relative, content)
+                        if self._markdown is None:
+                            self._write(self.records_folder, relative, content)
+                        else:
+                            data = content.encode("utf-8")
+                            self._markdown.write(b"%d\n" % len(data) + data)
                         self.records.append(relative)
                         line = [article.title, article.body, article.toc, article.hide]
                         self._articles.write(json.dumps(line, ensure_ascii=False) + "\n")  # type: ignore[union-attr]
@@ -542,6 +589,10 @@ class _Staging:
         if article.headings == shell.headings and article.hide == shell.hide:
             return article
         return None
+
+    def write_file(self, folder: Path, relative: str, content: str | bytes) -> None:
+        """Write ``content`` into the file ``relative`` below ``folder``."""
+        self._write(folder, relative, content)
 
     def _write(self, folder: Path, relative: str, content: str | bytes) -> None:
         target = os.path.join(folder, relative)
