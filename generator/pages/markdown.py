@@ -60,13 +60,26 @@ def escape(value: Any) -> str:
     if value is None:
         return ""
     text = value if value.__class__ is str else str(value)
+    known = _ESCAPED.get(text)
+    if known is not None:
+        return known
     if (
         _UNSAFE_CHARACTER.search(text) is None
         and _UNSAFE_START.match(text) is None
         and not text[-1:].isspace()
     ):
-        return text
-    return _escaped(text)
+        escaped = text
+    else:
+        escaped = _escaped(text)
+    if len(_ESCAPED) < _REMEMBERED:
+        _ESCAPED[text] = escaped
+    return escaped
+
+
+# Texts escaped before: the dates, amounts, names and labels every page repeats are looked at
+# once a process (a third of the time over a dossier's tables), up to a few megabytes of them.
+_ESCAPED: dict[str, str] = {}
+_REMEMBERED = 100_000
 
 
 def _escaped(text: str) -> str:
