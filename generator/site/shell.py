@@ -152,12 +152,14 @@ _EXCLUDED_TABLE = re.compile(
 def search_content(body: str) -> str:
     """What of an article the theme's search code needs to read to index it as it would the
     whole: the blocks left out of the index (tables, cards, notes) are dropped, and after a
-    heading that is left out of the index, with every heading after it, nothing more is read."""
-    body = _without_excluded_blocks(_EXCLUDED_TABLE.sub("", body))
+    heading that is left out of the index, with every heading after it, nothing more is read.
+
+    (The end is cut first: no block left out holds a heading, so the cut is where it would be
+    without them, and a dossier's tables, most of its article, are not looked at.)"""
     excluded = _EXCLUDED_HEADING.search(body)
     if excluded and not _INDEXED_HEADING.search(body, excluded.start()):
         body = body[: excluded.start()]
-    return body
+    return _without_excluded_blocks(_EXCLUDED_TABLE.sub("", body))
 
 
 _EXCLUDED_HEADING = re.compile(r"<h[1-6] data-search-exclude id=")
