@@ -147,6 +147,35 @@ def test_a_phone_number_is_found_inside_a_sentence_once_on_every_page(
     assert "601 234" not in " ".join(finding.detail for finding in findings)
 
 
+def test_texts_found_clean_are_looked_at_once_and_the_findings_stay_a_fresh_scans() -> None:
+    # A text in which nothing was found is skipped in the next files; a file's texts are
+    # remembered only when nothing at all was found in it.
+    from generator.site.guard import Scanner
+
+    private = {
+        "pat@acme.example": "Clients.email, Clients!F4",
+        "+420 601 234 567": "Clients.phone, Clients!G4",
+    }
+    clean = (
+        "<!DOCTYPE html><html><head><title>t</title></head><body><p>Call us</p>"
+        "<p>2026-11-22</p><p>1 234 567</p></body></html>"
+    )
+    leaky = clean.replace(
+        "</body>", "<p>Write to pat@acme.example</p><p>+420 601 234 567</p></body>"
+    )
+    scanner = Scanner(private)
+    assert scanner.look("a.html", clean) == []
+    assert {"Call us", "2026-11-22", "1 234 567"} <= scanner.clean
+    found = scanner.look("b.html", leaky)
+    assert found == Scanner(private).look("b.html", leaky)
+    assert [finding.what for finding in found] == ["personal or internal value", "personal e-mail"]
+    assert "Write to pat@acme.example" not in scanner.clean
+    assert "+420 601 234 567" not in scanner.clean
+    assert scanner.look("c.html", leaky) == [
+        type(finding)("c.html", finding.what, finding.detail) for finding in found
+    ]
+
+
 def test_a_big_site_is_scanned_by_several_processes_with_the_same_findings(
     built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

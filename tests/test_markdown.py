@@ -10,7 +10,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.pages.markdown import escape, html_link
+from generator.pages.markdown import Safe, escape, html_link
 from tests.test_site import ROOT
 
 HOSTILE = [
@@ -106,6 +106,21 @@ def test_values_in_a_table_cell_stay_in_their_cell() -> None:
     assert rendered.tags.count("tr") == len(HOSTILE) + 1
     assert rendered.tags.count("td") == 2 * len(HOSTILE)
     assert set(rendered.tags) == {"table", "thead", "tbody", "tr", "th", "td"}
+
+
+def test_a_text_escaped_again_comes_from_memory_and_our_markup_is_never_mistaken_for_it() -> None:
+    from generator.pages import markdown
+
+    for value in [*HOSTILE, "plain", "2026-11-22", "1 234,56 K\u010d"]:
+        first = escape(value)
+        assert value in markdown._ESCAPED
+        assert escape(value) == first == markdown._escaped(value)
+    # The same characters as markup of ours stay markup, and as a value stay escaped, whichever
+    # was seen first.
+    assert escape("<b>x</b>") == "&#60;b&#62;x&#60;/b&#62;"
+    assert escape(Safe("<b>x</b>")) == "<b>x</b>"
+    assert escape(Safe("<i>y</i>")) == "<i>y</i>"
+    assert escape("<i>y</i>") == "&#60;i&#62;y&#60;/i&#62;"
 
 
 def test_link_label_is_escaped() -> None:
