@@ -288,6 +288,50 @@ def test_the_languages_look_at_their_pages_as_written_and_find_what_a_whole_scan
     }
 
 
+@pytest.mark.parametrize("shell", [True, False])
+def test_another_languages_charts_reach_its_site_when_its_folder_is_on_another_file_system(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shell: bool
+) -> None:
+    # Another language's charts are moved into its site in one rename; where the site's folder
+    # is on another file system than the project's (no rename from one to the other), they are
+    # linked or copied instead, and so are they into its docs when MkDocs builds every page.
+    import errno
+
+    from generator.site import build_site
+    from generator.site import shell as record_shell
+
+    if not shell:
+
+        def unexpected(*args: object) -> object:
+            raise record_shell.ShellError("a theme the shell does not know")
+
+        monkeypatch.setattr(record_shell.Shell, "cut", unexpected)
+    files = _demo_pages()
+    languages = ("en", "cs")
+    project = make_project(tmp_path / "p")
+    build_site(files, project, project / "site", "T", AS_OF, languages=languages)
+    expected = tree_digest(project / "site")
+    assert any(name.startswith("cs/charts/") for name in expected)
+    log = tmp_path / "refused.txt"  # (the languages are built by forked processes)
+    rename = Path.rename
+
+    def across_file_systems(self: Path, target: str | Path) -> Path:
+        # From the staged pictures into another language's site, and from that site.
+        into_site = self.parent.name.endswith("-pictures") and Path(target).parent.name != "docs"
+        if self.name == "charts" and (into_site or self.parent.name.startswith("site-")):
+            with log.open("a", encoding="utf-8") as refused:
+                refused.write(f"{self.parent.name} to {Path(target).parent.name}\n")
+            raise OSError(errno.EXDEV, "Invalid cross-device link")
+        return rename(self, target)
+
+    monkeypatch.setattr(Path, "rename", across_file_systems)
+    build_site(files, project, project / "site", "T", AS_OF, languages=languages)
+    monkeypatch.setattr(Path, "rename", rename)
+    refused = log.read_text(encoding="utf-8").splitlines()
+    assert refused == ["docs-cs-pictures to site-cs"] + ([] if shell else ["site-cs to docs-cs"])
+    assert tree_digest(project / "site") == expected
+
+
 def test_one_language_looks_at_its_record_pages_as_two_processes_write_them(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

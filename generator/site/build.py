@@ -271,7 +271,7 @@ class _LanguageBuild:
                     _link_tree(pictures / CHARTS, self.site / CHARTS)
                     (pictures / CHARTS).rename(self.docs / CHARTS)
                 else:
-                    (pictures / CHARTS).rename(self.site / CHARTS)
+                    _move_tree(pictures / CHARTS, self.site / CHARTS)
         if staged.records or staged.held:
             with self.timings.stage("record pages", len(staged.records)):
                 try:
@@ -304,7 +304,7 @@ class _LanguageBuild:
                     for name, markdown in staged.record_markdown():
                         staged.write_file(self.docs, name, markdown)
                     if (self.site / CHARTS).is_dir():
-                        (self.site / CHARTS).rename(self.docs / CHARTS)
+                        _move_tree(self.site / CHARTS, self.docs / CHARTS)
             if not shell:
                 with self.timings.stage("MkDocs"):  # every page as it is, the record pages too
                     engine.build(self.docs, self.site)
@@ -358,6 +358,16 @@ def _link_tree(source: Path, target: Path) -> None:
                 os.link(os.path.join(parent, name), into / name)
             except OSError:
                 shutil.copyfile(os.path.join(parent, name), into / name)
+
+
+def _move_tree(source: Path, target: Path) -> None:
+    """The folder ``source`` moved to ``target``: renamed, or where the two are on different
+    file systems (a site folder on another disk than the project), linked or copied."""
+    try:
+        source.rename(target)
+    except OSError:
+        _link_tree(source, target)
+        shutil.rmtree(source)
 
 
 def _put_back_blocks(engine: Engine, staged: _Staging, site: Path) -> None:
