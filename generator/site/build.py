@@ -500,10 +500,6 @@ class _Staging:
         keep_records: bool = True,
     ) -> None:
         self.folder = folder
-        # Whether the record pages' Markdown is written as files (else it is kept in one
-        # stream, for the engine to build them if the shell cannot take them; see
-        # :meth:`record_markdown`).
-        self.keep_records = keep_records
         # Looks at the pictures and record pages as they are written: what it found in each
         # file, by its path in the site.
         self.scanner = scanner
@@ -524,6 +520,9 @@ class _Staging:
             if records_folder is not None
             else None
         )
+        # Without ``keep_records``, the record pages' Markdown is not written as files but
+        # into one stream, for the engine to build them if the shell cannot take them (see
+        # :meth:`record_markdown`).
         self._markdown = (
             open(records_folder.with_name(records_folder.name + ".md-stream"), "wb")  # noqa: SIM115
             if records_folder is not None and not keep_records
