@@ -6,6 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator import pipeline
 from generator.config import Config
@@ -174,6 +176,33 @@ def test_texts_found_clean_are_looked_at_once_and_the_findings_stay_a_fresh_scan
     assert scanner.look("c.html", leaky) == [
         type(finding)("c.html", finding.what, finding.detail) for finding in found
     ]
+
+
+_TAG_PIECES = st.sampled_from(
+    ["<", ">", "/", " ", "\t", "\n", "=", '"', "a", "b9", "td", "x-y", "iframe", "IFrame", "EMBED"]
+    + ["base", "html", "bOdy", "Head", "frameset", "\u0131frame", "\u017fcript", "</"]
+)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(_TAG_PIECES, max_size=30).map("".join))
+def test_the_scans_quick_patterns_find_what_their_plain_spellings_find(text: str) -> None:
+    # The scan's patterns look ahead for a name's first letter and do not give back what could
+    # never help (possessive repetitions): they must find what the plain patterns find.
+    import re
+
+    from generator.site import guard
+
+    def spelled(names: list[str]) -> str:
+        return "|".join("".join(f"[{c}{c.upper()}]" for c in name) for name in names)
+
+    tags = re.compile(r"<([a-zA-Z][^\s/>]*)((?:\s+[^\s=>/]+(?:=\"[^\"]*\")?)+)\s*/?>")
+    foreign = sorted(guard._FOREIGN_ELEMENTS, key=len, reverse=True)
+    bare = re.compile("<((?:" + spelled(foreign) + r"))\s*/?>")
+    outside = re.compile(r"<\s*/?\s*(?:" + spelled(["html", "head", "body", "frameset"]) + r")\b")
+    assert guard._TAG_WITH_ATTRIBUTES.findall(text) == tags.findall(text)
+    assert guard._BARE_FOREIGN.findall(text) == bare.findall(text)
+    assert (guard._OUTSIDE.search(text) is None) == (outside.search(text) is None)
 
 
 def test_a_big_site_is_scanned_by_several_processes_with_the_same_findings(
