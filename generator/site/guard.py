@@ -151,7 +151,6 @@ class Scanner:
 
     def _file(self, name: str, content: str | bytes, path: Path | None) -> list[Finding]:
         suffix = os.path.splitext(name)[1].lower()
-        private, emails, secrets = self.private, self.emails, self.secrets
         if suffix == ".xlsx":
             # The cells' text, as the XML text nodes of the parts our writers wrote (no markup,
             # no CDATA): a pattern reads them exactly, and 20,000 workbooks are read in seconds.
@@ -165,23 +164,13 @@ class Scanner:
             texts = {
                 html.unescape(node) if "&" in node else node for node in set(_TEXT.findall(xml))
             }
-            return _leak_findings(
-                name + " (cells)", texts, xml, private, emails, secrets, clean=self.clean
-            )
+            return self._leaks(name + " (cells)", texts, xml)
         if suffix not in _TEXT_FILES:
             return []
         if suffix in (".svg", ".xml"):  # pictures and the sitemap are XML: read as XML
             data = content if isinstance(content, bytes) else content.encode("utf-8")
             found, texts = _xml(name, data, markup=suffix == ".svg")
-            return found + _leak_findings(
-                name,
-                texts,
-                data.decode("utf-8", "replace"),
-                private,
-                emails,
-                secrets,
-                clean=self.clean,
-            )
+            return found + self._leaks(name, texts, data.decode("utf-8", "replace"))
         text = _text(content)
         findings: list[Finding] = []
         if suffix == ".js" and text.startswith(_OFFLINE_INDEX):
@@ -195,14 +184,12 @@ class Scanner:
             ):
                 return []
             texts, findings = _json_texts(name, text[len(_OFFLINE_INDEX) :], self.allowed_inline)
-            return findings + _leak_findings(
-                name, texts, text, private, emails, secrets, clean=self.clean
-            )
+            return findings + self._leaks(name, texts, text)
         if suffix == ".js":  # the theme's own scripts: only look for credentials
             base = os.path.basename(name)
             if base in OUR_SCRIPTS and text != _our_script(base):
                 findings.append(Finding(name, "altered script", "not the one Accountbook ships"))
-            return findings + _leak_findings(name, set(), text, {}, set(), secrets)
+            return findings + _leak_findings(name, set(), text, {}, set(), self.secrets)
         if suffix == ".html":
             record = self._records.get(name)
             if record is not None:
@@ -220,8 +207,22 @@ class Scanner:
             texts = _csv_texts(text)
         else:
             texts = set(text.splitlines())
-        return findings + _leak_findings(
-            name, texts, text, private, emails, secrets, clean=self.clean
+        return findings + self._leaks(name, texts, text)
+
+    def _leaks(
+        self, name: str, texts: set[str], text: str, known: _Known | None = None
+    ) -> list[Finding]:
+        """The leaks in the file ``name``: see :func:`_leak_findings` (with the texts this
+        scanner found clean before)."""
+        return _leak_findings(
+            name,
+            texts,
+            text,
+            self.private,
+            self.emails,
+            self.secrets,
+            known or _NOTHING_KNOWN,
+            self.clean,
         )
 
 
@@ -872,16 +873,7 @@ class _ShellView:
                 return None  # (a relative address has none): read whole, in the page's order
         texts = markup.texts
         texts.update(_filled(text, shown_title, first, url) for text in self.variable)
-        return markup.findings + _leak_findings(
-            name,
-            texts,
-            page,
-            scanner.private,
-            scanner.emails,
-            scanner.secrets,
-            self.known,
-            scanner.clean,
-        )
+        return markup.findings + scanner._leaks(name, texts, page, self.known)
 
     def article(self, name: str, article: str) -> _Markup | None:
         """The article read in a page of its own, with the shell's elements around it; None if
