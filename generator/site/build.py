@@ -301,8 +301,7 @@ class _LanguageBuild:
                         folders.add(folder)
                     os.replace(os.path.join(staged.records_folder, name), target)  # type: ignore[arg-type]
                 if not shell and not self.keep_pages:
-                    for name, markdown in staged.record_markdown():
-                        staged.write_file(self.docs, name, markdown)
+                    staged.write_record_markdown(self.docs)
                     if (self.site / CHARTS).is_dir():
                         _move_tree(self.site / CHARTS, self.docs / CHARTS)
             if not shell:
@@ -536,14 +535,13 @@ class _Staging:
         if self._markdown is not None:
             self._markdown.close()
 
-    def record_markdown(self) -> Iterator[tuple[str, str]]:
-        """The record pages of ``records`` and their Markdown, where it was not written as
-        files: in order, each its length in bytes on a line, then the text."""
+    def write_record_markdown(self, folder: Path) -> None:
+        """Write the Markdown of ``records`` into ``folder``, where it was not written as files
+        but into the stream (in order, each its length in bytes on a line, then the text)."""
         assert self._markdown is not None
         with open(self._markdown.name, "rb") as stream:
             for name in self.records:
-                data = stream.read(int(stream.readline()))
-                yield name, data.decode("utf-8")
+                self._write(folder, name, stream.read(int(stream.readline())))
 
     def articles(self, share: int = 0, shares: int = 1) -> Iterator[Article]:
         """The articles of ``records``, in order, as :meth:`write` converted them (those of
@@ -598,10 +596,6 @@ class _Staging:
         if article.headings == shell.headings and article.hide == shell.hide:
             return article
         return None
-
-    def write_file(self, folder: Path, relative: str, content: str | bytes) -> None:
-        """Write ``content`` into the file ``relative`` below ``folder``."""
-        self._write(folder, relative, content)
 
     def _write(self, folder: Path, relative: str, content: str | bytes) -> None:
         target = os.path.join(folder, relative)
